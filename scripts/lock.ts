@@ -1,0 +1,31 @@
+/** `npm run lock [-- --data DIR]`: records new announcements in published.lock. */
+import { renameSync, writeFileSync } from "node:fs";
+import { join } from 'node:path';
+import { extendLock, formatLock, LOCK_FILE, parseLock } from '../src/data/lock.ts';
+import { readDataRoot } from '../src/data/load.ts';
+import { formatText } from '../src/data/report.ts';
+import { validateRaw } from '../src/data/validate.ts';
+import { dataRoot, run } from './cli.ts';
+
+await run(() => {
+  const root = dataRoot(process.argv.slice(2));
+  const raw = readDataRoot(root);
+  const { report } = validateRaw(raw);
+  if (report.errors > 0) {
+    process.stdout.write(formatText({ ...report, problems: report.problems.filter((p) => p.severity === 'error') }, { dataDir: root }));
+    process.stdout.write('有错误的数据不能锁定。请先改正上面的错误。\n');
+    return 1;
+  }
+  const current = parseLock(raw.lock ? new TextDecoder().decode(raw.lock.bytes) : undefined).lock;
+  const files = raw.announcements.map((a) => ({ id: a.id, mdFile: a.md!.path, csvFile: a.csv!.path, md: a.md?.bytes, csv: a.csv?.bytes }));
+  const { lock, added } = extendLock(current, files);
+  if (added.length === 0) {
+    process.stdout.write('没有需要锁定的新公告。\n');
+    return 0;
+  }
+  const target = join(root, LOCK_FILE);
+  writeFileSync(`${target}.tmp`, formatLock(lock));
+  renameSync(`${target}.tmp`, target);
+  process.stdout.write(`已锁定 ${added.length} 条公告：\n${added.map((id) => `  ${id}`).join('\n')}\n已发布的公告不能再修改；更正请用 npm run new -- --supersedes <编号>。\n`);
+  return 0;
+});

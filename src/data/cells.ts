@@ -1,0 +1,150 @@
+import type { Problem } from '../schema/problem.ts';
+import { YES_NO, type ColumnMeta } from '../schema/column.ts';
+import { problem, type Where } from './catalogue.ts';
+import { checkCreditCode } from './credit-code.ts';
+import { normaliseUnit, type Taxonomy } from './industries.ts';
+import { toHalfWidth } from './normalize.ts';
+import type { RegionTable } from './regions.ts';
+
+/** What reading one cell gave: a value (maybe with a warning), or a problem that replaces it. */
+export type CellResult = { value: unknown; warning?: Problem } | { problem: Problem };
+
+export interface CellContext {
+  where: Where;
+  taxonomy: Taxonomy;
+  regions: RegionTable;
+}
+
+/** Longest cell accepted in any column, whatever its own limit. */
+export const MAX_CELL_CHARS = 2000;
+const FORMULA_START = /^[=+\-@\t\r]/;
+const UNIT_SUFFIX = /^(-?\d+(?:\.\d+)?)\s*([^\d\s.,]+.*)$/;
+
+/** Reads the raw text of a non-blank cell as its column's type. */
+export function readCell(raw: string, name: string, meta: ColumnMeta, ctx: CellContext): CellResult {
+  const where = { ...ctx.where, column: name };
+  const zh = meta.zh;
+  const value = raw.trim();
+  const fail = (code: Parameters<typeof problem>[0], p: Record<string, string | number | undefined> = {}) => ({
+    problem: problem(code, where, { zh, value: raw, ...p }),
+  });
+  if (value.length > MAX_CELL_CHARS) return fail('too-long', { length: value.length, max: MAX_CELL_CHARS, value: `${value.slice(0, 40)}…` });
+  if (meta.type !== 'integer' && meta.type !== 'decimal' && FORMULA_START.test(raw.replace(/^ +/, ''))) {
+    return fail('formula-cell', { first: raw.replace(/^ +/, '')[0] === '\t' ? '制表符' : raw.replace(/^ +/, '')[0] });
+  }
+  const folded = toHalfWidth(value);
+  switch (meta.type) {
+    case 'text': {
+      if (meta.max !== undefined && [...value].length > meta.max) return fail('too-long', { length: [...value].length, max: meta.max });
+      return { value };
+    }
+    case 'code': {
+      const v = folded.replace(/\s+/g, '');
+      return /^[A-Za-z0-9_-]{1,40}$/.test(v) ? { value: v } : fail('bad-code');
+    }
+    case 'credit-code': {
+      if (/^\d(\.\d+)?e\+?\d+$/i.test(folded)) return fail('credit-code-scientific');
+      const r = checkCreditCode(folded);
+      if (!r.ok) return fail('bad-credit-code', { detail: r.reason });
+      return r.orgDigitOk ? { value: r.code } : { value: r.code, warning: problem('credit-code-org-digit', where, { value: raw }) };
+    }
+    case 'region': {
+      const v = folded.replace(/\s+/g, '');
+      if (!/^\d{6}$/.test(v) || !ctx.regions.get(v)) return fail('unknown-region');
+      return { value: v };
+    }
+    case 'industry': {
+      const industry = ctx.taxonomy.lookup(folded);
+      if (!industry) {
+        const examples = ctx.taxonomy.industries.slice(0, 6).map((i) => i.name).join('、');
+        return fail('unknown-industry', { examples });
+      }
+      return { value: industry.id };
+    }
+    case 'unit':
+      return { value: normaliseUnit(value) };
+    case 'date':
+      return readDate(folded, false, fail);
+    case 'date-or-month':
+      return readDate(folded, true, fail);
+    case 'integer':
+    case 'decimal': {
+      const v = folded.replace(/\s+/g, '');
+      const isInt = meta.type === 'integer';
+      if (isInt ? /^\d+$/.test(v) : /^-?\d+(\.\d+)?$/.test(v)) return { value: Number(v) };
+      const unit = UNIT_SUFFIX.exec(v);
+      if (unit && !/^[eE]/.test(unit[2]!)) {
+        return name === 'capacity'
+          ? fail('number-with-unit', { number: unit[1], unit: unit[2], unitColumn: 'capacity_unit' })
+          : fail('number-with-unit', { number: unit[1], unit: meta.unit ?? unit[2] });
+      }
+      if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) {
+        return fail('bad-number', { integer: isInt ? 1 : undefined, about: `不要用千位分隔符，请写成 ${v.replace(/,/g, '')}。` });
+      }
+      return fail('bad-number', { integer: isInt ? 1 : undefined });
+    }
+    case 'yes-no': {
+      const b = YES_NO[folded.toLowerCase()];
+      return b === undefined ? fail('bad-yes-no') : { value: b };
+    }
+    case 'enum': {
+      const labels = meta.labels ?? {};
+      const lower = folded.toLowerCase();
+      const hit =
+        Object.keys(labels).find((k) => k === lower) ??
+        Object.entries(labels).find(([, zhLabel]) => zhLabel === folded)?.[0] ??
+        meta.aliases?.[folded];
+      if (hit) return { value: hit };
+      const allowed = Object.entries(labels).map(([k, l]) => `${l}（${k}）`).join('、');
+      return fail('bad-enum', { allowed });
+    }
+    case 'stock-code': {
+      const v = folded.replace(/\s+/g, '');
+      return /^\d{6}$/.test(v) ? { value: v } : fail('bad-stock-code');
+    }
+  }
+}
+
+const pad = (n: string | number) => String(n).padStart(2, '0');
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Reads YYYY-MM-DD (or YYYY-MM), and names the fix for the ways spreadsheets rewrite dates. */
+function readDate(
+  v: string,
+  monthAllowed: boolean,
+  fail: (code: 'bad-date', p: Record<string, string | undefined>) => { problem: Problem },
+): CellResult {
+  const format = monthAllowed ? 'YYYY-MM-DD 或 YYYY-MM' : 'YYYY-MM-DD';
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (m) {
+    if (validDay(+m[1]!, +m[2]!, +m[3]!)) return { value: v };
+    return fail('bad-date', { format, suggest: undefined });
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (m && monthAllowed && +m[2]! >= 1 && +m[2]! <= 12) return { value: v };
+  let suggest: string | undefined;
+  // 2025/4/28, 2025.4.28, 2025-4-28, 2025年4月28日
+  m = /^(\d{4})\s*[/.\-年]\s*(\d{1,2})\s*[/.\-月]\s*(\d{1,2})\s*日?$/.exec(v);
+  if (m && validDay(+m[1]!, +m[2]!, +m[3]!)) suggest = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
+  // 2025年10月, 2025/10, 2025.10
+  m = /^(\d{4})\s*[/.\-年]\s*(\d{1,2})\s*月?$/.exec(v);
+  if (!suggest && m && +m[2]! >= 1 && +m[2]! <= 12) suggest = monthAllowed ? `${m[1]}-${pad(m[2]!)}` : undefined;
+  // 4/28/2025 or 28/4/2025: only when the day can't be a month
+  m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(v);
+  if (!suggest && m) {
+    const [a, b, y] = [+m[1]!, +m[2]!, m[3]!];
+    if (a > 12 && validDay(+y, b, a)) suggest = `${y}-${pad(b)}-${pad(a)}`;
+    else if (b > 12 && validDay(+y, a, b)) suggest = `${y}-${pad(a)}-${pad(b)}`;
+  }
+  // Excel's serial day number (days since 1899-12-30), e.g. 45775 for 2025-04-28.
+  if (!suggest && /^\d{5}$/.test(v) && +v > 20000 && +v < 80000) {
+    const d = new Date(Date.UTC(1899, 11, 30) + +v * 86400000);
+    suggest = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    return fail('bad-date', { format, suggest, about: 'Excel 把日期存成了序号' });
+  }
+  return fail('bad-date', { format, suggest });
+}

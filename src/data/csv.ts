@@ -1,0 +1,73 @@
+import Papa from 'papaparse';
+
+/** A CSV record with the physical line (1-based) it starts on; quoted cells may span lines. */
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+export interface CsvSyntaxError {
+  line: number;
+  detail: string;
+}
+
+export interface ParsedCsv {
+  records: CsvRecord[];
+  errors: CsvSyntaxError[];
+}
+
+const QUOTE_MESSAGES: Record<string, string> = {
+  MissingQuotes: '有一个用双引号开始的单元格没有结束的双引号',
+  InvalidQuotes: '双引号括起的单元格后面紧跟了其他字符',
+  UndetectableDelimiter: '无法识别分隔符',
+  TooFewFields: '单元格太少',
+  TooManyFields: '单元格太多',
+};
+
+/**
+ * Parses CSV text with papaparse (comma-delimited, RFC 4180 quoting), keeping for each record
+ * the physical line it starts on. Blank lines are skipped; their lines still count.
+ */
+export function parseCsv(input: string): ParsedCsv {
+  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
+  const records: CsvRecord[] = [];
+  const errors: CsvSyntaxError[] = [];
+  let line = 1;
+  let scanned = 0; // text[0, scanned) has been counted into `line`
+  let start = 0; // where the current record starts
+  const advanceTo = (pos: number) => {
+    for (let i = text.indexOf('\n', scanned); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) line++;
+    scanned = Math.max(scanned, pos);
+  };
+  Papa.parse<string[]>(text, {
+    delimiter: ',',
+    newline: '\n',
+    skipEmptyLines: false,
+    step: (result) => {
+      // Skip leading newlines that belong to blank lines before this record.
+      let s = start;
+      while (text[s] === '\n') s++;
+      advanceTo(s);
+      const recordLine = line;
+      const cells = result.data;
+      const seen = new Set<string>();
+      for (const e of result.errors) {
+        const detail = QUOTE_MESSAGES[e.code] ?? e.message;
+        if (seen.has(detail)) continue;
+        seen.add(detail);
+        errors.push({ line: recordLine, detail });
+      }
+      if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
+      start = result.meta.cursor;
+    },
+  });
+  return { records, errors };
+}
+
+/** A delimiter other than the comma that a header line seems to use (semicolon or tab). */
+export function foreignDelimiter(headerLine: string): string | undefined {
+  if (headerLine.includes(',')) return undefined;
+  if (headerLine.includes('\t')) return '制表符';
+  if (headerLine.includes(';') || headerLine.includes('；')) return '分号';
+  return undefined;
+}

@@ -1,0 +1,119 @@
+import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Problem } from '../schema/problem.ts';
+import { ANNOUNCEMENT_ID } from '../schema/announcement.ts';
+import { problem } from './catalogue.ts';
+import { decode, type Decoded } from './encoding.ts';
+import { LOCK_FILE } from './lock.ts';
+
+/** Limits that keep one bad file from exhausting the machine; each has its own message. */
+export const LIMITS = {
+  csvBytes: 20 * 1024 * 1024,
+  mdBytes: 1024 * 1024,
+  referenceBytes: 5 * 1024 * 1024,
+  /** Files in a data root. */
+  files: 200_000,
+};
+
+export interface RawFile {
+  /** Relative to the data root, `/` separators. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface RawAnnouncement {
+  id: string;
+  dir: string; // the year folder as written
+  md?: RawFile;
+  csv?: RawFile;
+}
+
+/** What a data root holds, read but not yet interpreted. */
+export interface RawDataRoot {
+  announcements: RawAnnouncement[];
+  industries?: RawFile;
+  regions?: RawFile;
+  lock?: RawFile;
+  problems: Problem[];
+}
+
+/**
+ * Reads every file of a data root and sorts it into the layout of the data contract. Anything
+ * else is an `unexpected-file` problem, so that a typo never makes data vanish silently.
+ */
+export function readDataRoot(root: string): RawDataRoot {
+  const out: RawDataRoot = { announcements: [], problems: [] };
+  const byId = new Map<string, RawAnnouncement>();
+  const rootReal = realpathSync(root);
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const abs = join(dir, entry.name);
+      const rel = relative(root, abs).split(sep).join('/');
+      if (entry.isSymbolicLink()) {
+        out.problems.push(problem('unexpected-file', { file: rel }, { what: '符号链接' }));
+      } else if (entry.isDirectory()) {
+        if (rel === '.git') continue;
+        walk(abs);
+      } else if (entry.isFile()) {
+        if (files.length >= LIMITS.files) continue;
+        files.push(rel);
+      } else {
+        out.problems.push(problem('unexpected-file', { file: rel }, { what: '特殊文件' }));
+      }
+    }
+  };
+  walk(rootReal);
+  const read = (rel: string, limit: number): RawFile | undefined => {
+    const size = lstatSync(join(rootReal, rel)).size;
+    if (size > limit) {
+      out.problems.push(problem('file-too-large', { file: rel }, { size, limit }));
+      return undefined;
+    }
+    return { path: rel, bytes: readFileSync(join(rootReal, rel)) };
+  };
+  for (const rel of files) {
+    const parts = rel.split('/');
+    if (rel === 'industries.csv') out.industries = read(rel, LIMITS.referenceBytes);
+    else if (rel === 'regions.csv') out.regions = read(rel, LIMITS.referenceBytes);
+    else if (rel === LOCK_FILE) out.lock = read(rel, LIMITS.referenceBytes);
+    else if (parts.length === 3 && parts[0] === 'announcements' && /^\d{4}$/.test(parts[1]!) && /\.(md|csv)$/.test(parts[2]!)) {
+      const ext = parts[2]!.endsWith('.md') ? 'md' : 'csv';
+      const id = parts[2]!.slice(0, -(ext.length + 1));
+      if (!ANNOUNCEMENT_ID.test(id)) {
+        out.problems.push(problem('bad-id', { file: rel }, { value: id }));
+        continue;
+      }
+      let a = byId.get(id);
+      if (a && a.dir !== parts[1]) {
+        out.problems.push(problem('duplicate-id', { file: rel }, { value: id, other: `announcements/${a.dir}/` }));
+        continue;
+      }
+      if (!a) {
+        a = { id, dir: parts[1]! };
+        byId.set(id, a);
+        out.announcements.push(a);
+      }
+      const f = read(rel, ext === 'md' ? LIMITS.mdBytes : LIMITS.csvBytes);
+      if (f) a[ext] = f;
+      else a[ext] = { path: rel, bytes: new Uint8Array() }; // too large: reported; treat as present but unusable
+    } else {
+      out.problems.push(problem('unexpected-file', { file: rel }));
+    }
+  }
+  if (files.length >= LIMITS.files) out.problems.push(problem('file-too-large', { file: '.' }, { size: `${LIMITS.files}+ 个文件`, limit: `${LIMITS.files} 个文件` }));
+  return out;
+}
+
+/** Decodes a file and reports its encoding problems; the text is returned either way. */
+export function decodeFile(f: RawFile): { decoded: Decoded; problems: Problem[] } {
+  const decoded = decode(f.bytes);
+  const problems: Problem[] = [];
+  if (decoded.encoding === 'gb18030') problems.push(problem('encoding-gbk', { file: f.path }));
+  if (decoded.encoding === 'unknown') problems.push(problem('bad-encoding', { file: f.path }));
+  if (decoded.innerBom !== undefined) {
+    const line = decoded.text.slice(0, decoded.innerBom).split('\n').length;
+    problems.push(problem('bom-in-middle', { file: f.path, line }));
+  }
+  return { decoded, problems };
+}

@@ -1,0 +1,148 @@
+import type { Problem } from '../../schema/problem.ts';
+import { gradeFor } from '../../schema/assessment.ts';
+import { LineRowSchema, type LineRow } from '../../schema/line.ts';
+import type { AssessmentRow } from '../../schema/assessment.ts';
+import type { CardRow } from '../../schema/cards.ts';
+import type { TargetRow } from '../../schema/target.ts';
+import type { AnnouncementMeta } from '../../schema/announcement.ts';
+import { columnsOf } from '../../schema/column.ts';
+import { problem } from '../catalogue.ts';
+import type { Taxonomy } from '../industries.ts';
+import type { RegionTable } from '../regions.ts';
+import type { Row } from '../table.ts';
+
+/**
+ * Rules inside one announcement's table: between cells of a row (dates in order, resettled ≤
+ * employees, units of the industry …) and between rows (unique ids and keys).
+ */
+export interface RowContext {
+  file: string;
+  meta: Pick<AnnouncementMeta, 'kind' | 'region' | 'published'>;
+  taxonomy: Taxonomy;
+  regions: RegionTable;
+}
+
+const zhOf = (table: Parameters<typeof columnsOf>[0]) => Object.fromEntries(columnsOf(table).map((c) => [c.name, c.meta.zh]));
+const LINE_ZH = zhOf(LineRowSchema);
+const STATUS_ZH = { planned: '计划淘汰', shutdown: '已关停', sealed: '已封存', dismantled: '已拆除', accepted: '已验收', incomplete: '未完成' } as const;
+
+function regionRule(row: Row<{ region_code: string }>, ctx: RowContext, out: Problem[]) {
+  const code = row.data.region_code;
+  if (!ctx.regions.contains(ctx.meta.region, code)) {
+    out.push(problem('region-outside', { file: ctx.file, line: row.line, column: 'region_code' }, {
+      value: code, name: ctx.regions.get(code)?.name ?? code, parent: ctx.meta.region, parentName: ctx.regions.get(ctx.meta.region)?.name ?? ctx.meta.region,
+    }));
+  }
+}
+
+function unitRule(row: Row<{ industry: string; capacity?: number | undefined; capacity_unit?: string | undefined }>, ctx: RowContext, out: Problem[]) {
+  const industry = ctx.taxonomy.get(row.data.industry);
+  if (!industry) return;
+  const where = { file: ctx.file, line: row.line, column: 'capacity_unit' };
+  if (row.data.capacity_unit !== undefined && !industry.units.includes(row.data.capacity_unit)) {
+    out.push(problem('bad-unit', where, { value: row.data.capacity_unit, industry: industry.name, allowed: industry.units.join('、') }));
+  } else if (row.data.capacity !== undefined && row.data.capacity_unit === undefined) {
+    out.push(problem('missing-unit', where, { allowed: industry.units.join('、') }));
+  }
+}
+
+function uniqueRule<T>(rows: readonly Row<T>[], keyOf: (r: T) => string, column: string, zh: string, ctx: RowContext, out: Problem[]) {
+  const first = new Map<string, number>();
+  for (const row of rows) {
+    const key = keyOf(row.data);
+    const prev = first.get(key);
+    if (prev !== undefined) out.push(problem('duplicate-row', { file: ctx.file, line: row.line, column }, { zh, value: key, other: prev }));
+    else first.set(key, row.line);
+  }
+}
+
+export function checkLineRows(rows: readonly Row<LineRow>[], ctx: RowContext): Problem[] {
+  const out: Problem[] = [];
+  const { file, meta } = ctx;
+  uniqueRule(rows, (r) => r.line_id, 'line_id', '清单编号', ctx, out);
+  for (const row of rows) {
+    const d = row.data;
+    const at = (column: string) => ({ file, line: row.line, column });
+    regionRule(row, ctx, out);
+    unitRule(row, ctx, out);
+    if (meta.kind === 'completion' && d.status === 'planned') out.push(problem('planned-in-completion', at('status'), { value: d.status }));
+    if (meta.kind === 'plan' && d.deadline === undefined) out.push(problem('missing-deadline', at('deadline')));
+    if (d.equipment === undefined) out.push(problem('missing-equipment', at('equipment')));
+    if (d.employees_resettled !== undefined && d.employees !== undefined && d.employees_resettled > d.employees) {
+      out.push(problem('resettled-exceeds', at('employees_resettled'), { value: d.employees_resettled, employees: d.employees }));
+    }
+    if (d.status === 'accepted' && d.can_resume === true) out.push(problem('resume-after-acceptance', at('can_resume'), { value: '是' }));
+    // Dates each status leads one to expect; blank ones are warnings (many real lists give none).
+    const expect = (column: 'sealed_date' | 'dismantled_date' | 'accepted_date') => {
+      if (d[column] === undefined) out.push(problem('missing-date', at(column), { status: STATUS_ZH[d.status], zh: LINE_ZH[column] }));
+    };
+    if (d.status === 'sealed') expect('sealed_date');
+    if ((d.status === 'dismantled' || d.status === 'accepted') && d.sealed_date === undefined) expect('dismantled_date');
+    if (d.status === 'accepted') expect('accepted_date');
+    // Dates never go backwards: shutdown ≤ sealed/dismantled ≤ accepted; none after publication.
+    const order: [keyof LineRow, keyof LineRow][] = [
+      ['shutdown_date', 'sealed_date'], ['shutdown_date', 'dismantled_date'], ['shutdown_date', 'accepted_date'],
+      ['sealed_date', 'accepted_date'], ['dismantled_date', 'accepted_date'],
+    ];
+    for (const [earlier, later] of order) {
+      const e = d[earlier] as string | undefined;
+      const l = d[later] as string | undefined;
+      if (e !== undefined && l !== undefined && l < e) {
+        out.push(problem('dates-backwards', at(later), { value: l, later: l, earlier: e, laterZh: LINE_ZH[later], earlierZh: LINE_ZH[earlier] }));
+      }
+    }
+    for (const column of ['shutdown_date', 'sealed_date', 'dismantled_date', 'accepted_date'] as const) {
+      const v = d[column];
+      if (v !== undefined && v > meta.published) out.push(problem('date-after-published', at(column), { value: v, zh: LINE_ZH[column], published: meta.published }));
+    }
+  }
+  return out;
+}
+
+export function checkTargetRows(rows: readonly Row<TargetRow>[], ctx: RowContext): Problem[] {
+  const out: Problem[] = [];
+  uniqueRule(rows, (r) => `${r.region_code}/${r.industry}`, 'industry', '地区+行业', ctx, out);
+  for (const row of rows) {
+    regionRule(row, ctx, out);
+    unitRule(row, ctx, out);
+    if (row.data.capacity === undefined && row.data.count === undefined) {
+      out.push(problem('missing-value', { file: ctx.file, line: row.line, column: 'capacity' }, { zh: '产能', about: '目标任务至少要填“产能”或“数量（处/台）”之一。' }));
+    }
+  }
+  return out;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const GRADE_ZH = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } as const;
+
+export function checkAssessmentRows(rows: readonly Row<AssessmentRow>[], ctx: RowContext): Problem[] {
+  const out: Problem[] = [];
+  uniqueRule(rows, (r) => r.region_code, 'region_code', '行政区划代码', ctx, out);
+  for (const row of rows) {
+    const d = row.data;
+    const at = (column: string) => ({ file: ctx.file, line: row.line, column });
+    regionRule(row, ctx, out);
+    const bonus = d.bonus ?? 0;
+    const sum = round2(d.target_score + d.policy_score + bonus);
+    if (round2(d.total) !== sum) {
+      out.push(problem('total-mismatch', at('total'), { value: d.total, target: d.target_score, policy: d.policy_score, bonus, sum }));
+    }
+    const expected = gradeFor(d.total, d.target_completed);
+    if (d.grade !== expected) {
+      out.push(problem('grade-mismatch', at('grade'), { value: GRADE_ZH[d.grade], total: d.total, veto: d.target_completed ? undefined : 1, expected: GRADE_ZH[expected] }));
+    }
+  }
+  return out;
+}
+
+export function checkCardRows(rows: readonly Row<CardRow>[], ctx: RowContext): Problem[] {
+  const out: Problem[] = [];
+  uniqueRule(rows, (r) => r.card_id, 'card_id', '编号', ctx, out);
+  for (const row of rows) {
+    regionRule(row, ctx, out);
+    if (row.data.card === 'yellow' && row.data.deadline === undefined) {
+      out.push(problem('yellow-needs-deadline', { file: ctx.file, line: row.line, column: 'deadline' }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * How a CSV cell is read before its schema checks it. The validator (src/data/cells.ts) turns the
+ * trimmed text of a cell into a value of this type, reporting a precise problem when it can't.
+ */
+export type CellType =
+  | 'text' // free text, trimmed; must not start like a spreadsheet formula
+  | 'code' // an identifier: full-width characters folded, no spaces
+  | 'credit-code' // 统一社会信用代码, 18 characters, GB 32100-2015 check character
+  | 'region' // 6-digit administrative division code, known to the region table
+  | 'industry' // id, name or alias of the industry taxonomy → industry id
+  | 'unit' // capacity unit, one of the row's industry's units
+  | 'date' // YYYY-MM-DD
+  | 'date-or-month' // YYYY-MM-DD or YYYY-MM
+  | 'integer'
+  | 'decimal'
+  | 'yes-no' // 是/否, yes/no, true/false → boolean
+  | 'enum' // one of the schema's values, or its Chinese label / alias
+  | 'stock-code'; // 6 digits
+
+export interface ColumnMeta {
+  /** The Chinese header offices write (中文表头); the canonical name is the schema key. */
+  zh: string;
+  type: CellType;
+  /** Required in every table of the kind (`true`) or only in some kinds (their names). */
+  required?: boolean | readonly string[];
+  /** Maximum length of a text cell, in characters. */
+  max?: number;
+  /** For `enum`: Chinese label of each value (shown on pages and accepted in cells). */
+  labels?: Readonly<Record<string, string>>;
+  /** For `enum`: further spellings accepted in cells, mapped to the value. */
+  aliases?: Readonly<Record<string, string>>;
+  /** Unit of the value, e.g. 万元, 吨标煤. */
+  unit?: string;
+  /** One line for offices: what goes in the column (Chinese). */
+  doc: string;
+}
+
+/** Column metadata of every table schema, keyed by the field's schema. */
+export const columns = z.registry<ColumnMeta>();
+
+/** Registers `schema` as a table column with its metadata and returns it unchanged. */
+export function column<T extends z.ZodType>(schema: T, meta: ColumnMeta): T {
+  columns.add(schema, meta);
+  return schema;
+}
+
+/** The columns of a table schema in declaration order, with their metadata. */
+export function columnsOf(table: z.ZodObject): readonly { name: string; meta: ColumnMeta; schema: z.ZodType }[] {
+  let list = columnCache.get(table);
+  if (!list) {
+    list = Object.entries(table.shape).map(([name, schema]) => {
+      const meta = columns.get(schema as z.ZodType);
+      if (!meta) throw new Error(`column ${name} has no metadata: wrap it in column()`);
+      return { name, meta, schema: schema as z.ZodType };
+    });
+    columnCache.set(table, list);
+  }
+  return list;
+}
+const columnCache = new WeakMap<z.ZodObject, readonly { name: string; meta: ColumnMeta; schema: z.ZodType }[]>();
+
+export const REGION_CODE = /^\d{6}$/;
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const ISO_MONTH = /^\d{4}-\d{2}$/;
+
+/** Spellings a `yes-no` cell accepts (compared case-insensitively). */
+export const YES_NO: Readonly<Record<string, boolean>> = {
+  是: true, 否: false, yes: true, no: false, true: true, false: false, y: true, n: false, 有: true, 无: false,
+};
