@@ -351,8 +351,8 @@ export type ProblemCode = keyof typeof CATALOGUE;
 /** Where a problem is: file relative to the data root, physical line, column or key. */
 export interface Where {
   file: string;
-  line?: number;
-  column?: string;
+  line?: number | undefined;
+  column?: string | undefined;
 }
 
 /** Builds a Problem from the catalogue. */

@@ -31,9 +31,9 @@ export interface RawAnnouncement {
 /** What a data root holds, read but not yet interpreted. */
 export interface RawDataRoot {
   announcements: RawAnnouncement[];
-  industries?: RawFile;
-  regions?: RawFile;
-  lock?: RawFile;
+  industries?: RawFile | undefined;
+  regions?: RawFile | undefined;
+  lock?: RawFile | undefined;
   problems: Problem[];
 }
 

@@ -1,0 +1,42 @@
+/**
+ * `npm run build`: validate the data root, then `astro build`, then index with Pagefind — into a
+ * temporary folder that replaces `dist/` only when every step succeeded, so a failed build never
+ * leaves a half-written or wrong site behind.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { formatText } from '../src/data/report.ts';
+import { validateDataRoot } from '../src/data/validate.ts';
+import { dataRoot, option, run } from './cli.ts';
+
+await run(() => {
+  const argv = process.argv.slice(2);
+  const root = dataRoot(argv);
+  const out = resolve(option(argv, '--out') ?? 'dist');
+  const { report } = validateDataRoot(root);
+  if (report.errors > 0) {
+    process.stdout.write(formatText(report, { dataDir: relative(process.cwd(), root) || '.' }));
+    process.stdout.write('数据有错误，没有生成网站；原有的网站（如有）保持不变。\n');
+    return 1;
+  }
+  process.stdout.write(`数据检查通过（${report.warnings} 个提示），开始生成网站…\n`);
+  const tmp = `${out}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  const env = { ...process.env, PHASEOUT_DATA_DIR: root, ASTRO_TELEMETRY_DISABLED: '1', TZ: 'Asia/Shanghai' };
+  const step = (cmd: string, args: string[]) => {
+    const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+    if (r.status !== 0) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw new Error(`${cmd} ${args.join(' ')} 失败（退出码 ${r.status ?? r.signal}）；原有的网站保持不变`);
+    }
+  };
+  step('astro', ['build', '--outDir', tmp]);
+  step('pagefind', ['--site', tmp, '--silent']);
+  const old = `${out}.old-${process.pid}`;
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(tmp, out);
+  rmSync(old, { recursive: true, force: true });
+  process.stdout.write(`网站已生成：${relative(process.cwd(), out) || out}\n`);
+  return 0;
+});

@@ -1,0 +1,21 @@
+/** Formatting of values for pages: Chinese dates, numbers with units. Pure functions. */
+
+/** 2025-04-28 → 2025年4月28日; 2025-04 → 2025年4月; other strings unchanged. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  if (!m) return iso;
+  return m[3] ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}年${Number(m[2])}月`;
+}
+
+/** A number with Chinese conventions: up to `digits` decimals, no trailing zeros, grouping for ≥ 10,000. */
+export function formatNumber(n: number | undefined, digits = 2): string {
+  if (n === undefined || Number.isNaN(n)) return '';
+  return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: digits, useGrouping: Math.abs(n) >= 10000 }).format(n);
+}
+
+/** A quantity with its unit, e.g. 8万吨; empty when unknown. */
+export function formatQuantity(n: number | undefined, unit: string | undefined): string {
+  if (n === undefined) return '';
+  return `${formatNumber(n)}${unit ?? ''}`;
+}
