@@ -14,6 +14,7 @@ export interface FrontMatter {
 export type FrontMatterResult =
   | { ok: true; value: FrontMatter }
   | { ok: false; reason: 'missing' }
+  /** `line` is the physical line in the .md (the opening `---` is line 1). */
   | { ok: false; reason: 'syntax'; line: number; detail: string };
 
 /** Splits `---`-fenced YAML front matter from a Markdown file and parses it, keeping key lines. */

@@ -19,6 +19,8 @@ export interface RawFile {
   /** Relative to the data root, `/` separators. */
   path: string;
   bytes: Uint8Array;
+  /** Over its size limit: reported as `file-too-large`, read as no bytes, not also `empty-file`. */
+  tooLarge?: boolean;
 }
 
 export interface RawAnnouncement {
@@ -96,7 +98,7 @@ export function readDataRoot(root: string): RawDataRoot {
       }
       const f = read(rel, ext === 'md' ? LIMITS.mdBytes : LIMITS.csvBytes);
       if (f) a[ext] = f;
-      else a[ext] = { path: rel, bytes: new Uint8Array() }; // too large: reported; treat as present but unusable
+      else a[ext] = { path: rel, bytes: new Uint8Array(), tooLarge: true }; // reported; present but unusable
     } else {
       out.problems.push(problem('unexpected-file', { file: rel }));
     }

@@ -45,6 +45,10 @@ export interface LineState {
   planYear?: number | undefined;
   /** Deadline passed before the as-of date without completion (sealed, dismantled or accepted). */
   overdue: boolean;
+  /** Sealed, dismantled or accepted. */
+  complete: boolean;
+  /** Year of the announcement that first reported the line complete. */
+  completedYear?: number | undefined;
   example: boolean;
 }
 
@@ -70,6 +74,10 @@ export interface Model {
   enterprises: EnterpriseState[];
   regions: RegionTable;
   taxonomy: Taxonomy;
+  /** Region code → lines located in it or in any region below it. */
+  linesByRegion: Map<string, LineState[]>;
+  /** Every region the data touches, with all its ancestors. */
+  regionCodes: Set<string>;
 }
 
 const COMPLETE: ReadonlySet<LineStatus> = new Set(['sealed', 'dismantled', 'accepted']);
@@ -139,6 +147,8 @@ export function buildModel(record: ValidatedRecord): Model {
       lastChanged: latest.published,
       planYear: plans.length > 0 ? Math.min(...plans.map((m) => m.year)) : undefined,
       overdue: deadline !== undefined && deadlineEnd(deadline) < asOf && !COMPLETE.has(latest.row.status),
+      complete: COMPLETE.has(latest.row.status),
+      completedYear: COMPLETE.has(latest.row.status) ? basis.find((m) => COMPLETE.has(m.row.status))?.year : undefined,
       example: exampleOf.get(key) ?? false,
     });
   }
@@ -152,6 +162,20 @@ export function buildModel(record: ValidatedRecord): Model {
     e.stockCode ??= l.row.stock_code;
     enterprises.set(l.enterpriseKey, e);
   }
+  const linesByRegion = new Map<string, LineState[]>();
+  const regionCodes = new Set<string>(['000000']);
+  for (const l of lines) {
+    for (const r of regions.chain(l.row.region_code)) {
+      const list = linesByRegion.get(r.code) ?? [];
+      list.push(l);
+      linesByRegion.set(r.code, list);
+      regionCodes.add(r.code);
+    }
+  }
+  for (const a of announcements) {
+    for (const r of regions.chain(a.meta.region)) regionCodes.add(r.code);
+    for (const row of a.rows) for (const r of regions.chain((row.data as { region_code: string }).region_code)) regionCodes.add(r.code);
+  }
   return {
     asOf,
     announcements: [...sorted].reverse(),
@@ -162,5 +186,7 @@ export function buildModel(record: ValidatedRecord): Model {
     enterprises: [...enterprises.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
     regions,
     taxonomy,
+    linesByRegion,
+    regionCodes,
   };
 }

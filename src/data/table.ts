@@ -58,14 +58,17 @@ export function readTable<T>(
   const problems: Problem[] = [];
   const parsed = parseCsv(text);
   for (const e of parsed.errors) problems.push(problem('csv-syntax', { file, line: e.line }, { detail: e.detail }));
-  const [header, ...records] = parsed.records;
+  // The header is the first record with any text: a file of blank lines or blank cells is empty.
+  const start = parsed.records.findIndex((r) => r.cells.some((c) => trimCell(c) !== ''));
+  const header = start < 0 ? undefined : parsed.records[start];
+  const records = start < 0 ? [] : parsed.records.slice(start + 1);
   if (!header) {
     problems.push(problem('empty-file', { file }));
     return { rows: [], columns: [], extraColumns: [], problems };
   }
   const delimiter = header.cells.length === 1 ? foreignDelimiter(header.cells[0]!) : undefined;
   if (delimiter) {
-    problems.push(problem('bad-delimiter', { file, line: 1 }, { detail: delimiter }));
+    problems.push(problem('bad-delimiter', { file, line: header.line }, { detail: delimiter }));
     return { rows: [], columns: [], extraColumns: [], problems };
   }
 
@@ -77,11 +80,11 @@ export function readTable<T>(
     const col = index.get(headerKey(written));
     if (written === '') {
       const used = records.some((r) => trimCell(r.cells[i] ?? '') !== '');
-      if (used) problems.push(problem('unknown-column', { file, line: 1, column: '' }, { value: '' }));
+      if (used) problems.push(problem('unknown-column', { file, line: header.line, column: '' }, { value: '' }));
       slots.push({ kind: 'skip' });
     } else if (col) {
       if (seen.has(col.name)) {
-        problems.push(problem('duplicate-column', { file, line: 1, column: col.name }, { value: written, other: seen.get(col.name)! + 1 }));
+        problems.push(problem('duplicate-column', { file, line: header.line, column: col.name }, { value: written, other: seen.get(col.name)! + 1 }));
         slots.push({ kind: 'skip' });
       } else {
         seen.set(col.name, i);
@@ -89,7 +92,7 @@ export function readTable<T>(
       }
     } else if (/^x_/i.test(written)) {
       if (seen.has(written)) {
-        problems.push(problem('duplicate-column', { file, line: 1, column: written }, { value: written, other: seen.get(written)! + 1 }));
+        problems.push(problem('duplicate-column', { file, line: header.line, column: written }, { value: written, other: seen.get(written)! + 1 }));
         slots.push({ kind: 'skip' });
       } else {
         seen.set(written, i);
@@ -97,14 +100,14 @@ export function readTable<T>(
       }
     } else {
       const suggest = [...index.entries()].find(([k]) => k.length > 1 && (k.includes(headerKey(written)) || headerKey(written).includes(k)))?.[1];
-      problems.push(problem('unknown-column', { file, line: 1, column: written }, { value: written, suggest: suggest ? `${suggest.name}（${suggest.meta.zh}）` : undefined }));
+      problems.push(problem('unknown-column', { file, line: header.line, column: written }, { value: written, suggest: suggest ? `${suggest.name}（${suggest.meta.zh}）` : undefined }));
       slots.push({ kind: 'skip' });
     }
   });
   const present = new Set(slots.flatMap((s) => (s.kind === 'col' ? [s.col.name] : [])));
   for (const c of columnsOf(table)) {
     if (isRequired(c.meta, kind) && !present.has(c.name)) {
-      problems.push(problem('missing-column', { file, line: 1, column: c.name }, { zh: c.meta.zh }));
+      problems.push(problem('missing-column', { file, line: header.line, column: c.name }, { zh: c.meta.zh }));
     }
   }
 
@@ -163,8 +166,10 @@ function readRow<T>(
     if (r.warning) problems.push(r.warning);
     data[name] = r.value;
   });
+  // Blank cells of columns required in every table; a requirement of some kinds only (the
+  // `deadline` of a plan) is checked by that kind's row rule, with its own code.
   for (const c of columnsOf(table)) {
-    if (present.has(c.name) && isRequired(c.meta, kind) && data[c.name] === undefined && !failed.has(c.name)) {
+    if (present.has(c.name) && c.meta.required === true && data[c.name] === undefined && !failed.has(c.name)) {
       problems.push(problem('missing-value', { file, line, column: c.name }, { zh: c.meta.zh, about: c.meta.doc }));
       failed.add(c.name);
       ok = false;

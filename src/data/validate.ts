@@ -141,7 +141,7 @@ function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: Regio
     problems.push(...enc);
     const fm = parseFrontMatter(decoded.text.replace(/^\ufeff/, ''));
     if (!fm.ok) {
-      problems.push(fm.reason === 'missing' ? problem('frontmatter-missing', { file: a.md.path, line: 1 }) : problem('frontmatter-syntax', { file: a.md.path, line: fm.line + 1 }, { detail: fm.detail }));
+      problems.push(fm.reason === 'missing' ? problem('frontmatter-missing', { file: a.md.path, line: 1 }) : problem('frontmatter-syntax', { file: a.md.path, line: fm.line }, { detail: fm.detail }));
     } else {
       ({ body, bodyLine, keyLines } = fm.value);
       const data = normaliseMeta(fm.value.data);
@@ -167,12 +167,12 @@ function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: Regio
       if (typeof data.region === 'string' && regions.get(data.region)) region = data.region;
       if (typeof data.published === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data.published)) published = data.published;
     }
-  } else if (a.md) {
+  } else if (a.md && !a.md.tooLarge) {
     problems.push(problem('empty-file', { file: a.md.path }));
   }
   if (!a.csv || !kind) return undefined;
   if (a.csv.bytes.length === 0) {
-    problems.push(problem('empty-file', { file: a.csv.path }));
+    if (!a.csv.tooLarge) problems.push(problem('empty-file', { file: a.csv.path }));
     return undefined;
   }
   const { decoded, problems: enc } = decodeFile(a.csv);
@@ -214,7 +214,10 @@ function metaProblem(issue: z.core.$ZodIssue, data: Record<string, unknown>, key
   const path = issue.path.map(String).join('.');
   const value = data[key];
   if (value === undefined || value === null) return problem('missing-key', { file, line: keyLines[key] ?? 1, column: key }, { about: KEY_HELP[key] });
-  const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // Show the offending value itself (e.g. the url of sources[0]), not the whole key's value.
+  const leaf = issue.path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
+  const offending = leaf === undefined ? value : leaf;
+  const shown = typeof offending === 'object' ? JSON.stringify(offending) : String(offending);
   const detail = issue.code === 'invalid_type' ? `应为${issue.expected === 'number' ? '数字' : issue.expected === 'string' ? '文字' : issue.expected === 'boolean' ? ' true 或 false' : issue.expected}` : issue.code === 'invalid_value' ? '不是允许的取值' : issue.code === 'invalid_format' ? '格式不对' : issue.code === 'too_big' ? '太长或太大' : issue.code === 'too_small' ? '太短或太小' : issue.message;
   return problem('bad-value', { file, line: keyLines[key] ?? 1, column: path }, { value: shown, detail, about: KEY_HELP[key] });
 }

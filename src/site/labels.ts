@@ -40,3 +40,12 @@ export function displayCell(model: Model, meta: ColumnMeta | undefined, value: u
 }
 
 export const isNumeric = (meta: ColumnMeta | undefined) => meta?.type === 'integer' || meta?.type === 'decimal';
+
+const STATUS_LABELS = columnMeta('plan').get('status')!.labels!;
+/** Chinese label of a line status, from the schema's column metadata. */
+export const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
+
+/** Breadcrumb chain for a region: 全国 → province → city → county. */
+export function regionChain(model: Model, code: string) {
+  return model.regions.chain(code);
+}

@@ -3,7 +3,7 @@ import { problem } from '../catalogue.ts';
 import type { Announcement } from '../record.ts';
 
 /** The key of a row that identifies it within its kind of table, and a name people know it by. */
-export function rowIdentity(a: Announcement, data: Announcement['rows'][number]['data']): { key: string; names: string[] } {
+export function rowIdentity(a: Pick<Announcement, 'kind'>, data: Announcement['rows'][number]['data']): { key: string; names: string[] } {
   switch (a.kind) {
     case 'plan':
     case 'completion': {
@@ -26,6 +26,14 @@ export function rowIdentity(a: Announcement, data: Announcement['rows'][number][
 }
 
 /**
+ * Removed rows that a correction note does not name, by any of the names people know them by
+ * (line_id, enterprise name …). Shared by the silently-dropped rule and the diff of a correction.
+ */
+export function unnamedInNote<T extends { names: readonly string[] }>(removed: readonly T[], note: string): T[] {
+  return removed.filter((r) => !r.names.some((n) => note.includes(n)));
+}
+
+/**
  * silently-dropped: a correction omits rows of the announcement it supersedes, and its
  * correction_note names none of them (by line_id or enterprise name).
  */
@@ -36,10 +44,8 @@ export function checkSilentlyDropped(all: readonly Announcement[], validSupersed
     if (!validSupersedes.has(a.id)) continue;
     const old = byId.get(a.meta.supersedes!)!;
     const kept = new Set(a.rows.map((r) => rowIdentity(a, r.data).key));
-    const note = a.meta.correction_note ?? '';
-    for (const r of old.rows) {
-      const { key, names } = rowIdentity(old, r.data);
-      if (kept.has(key) || names.some((n) => note.includes(n))) continue;
+    const dropped = old.rows.map((r) => rowIdentity(old, r.data)).filter(({ key }) => !kept.has(key));
+    for (const { names } of unnamedInNote(dropped, a.meta.correction_note ?? '')) {
       out.push(problem('silently-dropped', { file: a.mdFile, line: a.keyLines.correction_note ?? a.keyLines.supersedes, column: 'correction_note' }, { value: names.join(' '), other: old.id }));
     }
   }

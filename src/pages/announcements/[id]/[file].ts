@@ -1,20 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { announcementJson, announcementTable, toCsv } from '../../../data/export.ts';
-import type { Announcement } from '../../../data/record.ts';
 import { getModel } from '../../../site/record.ts';
+import { downloadsOf } from '../../../site/downloads.ts';
 
 /** `/announcements/<id>/<id>.csv` and `.json`: exactly the announcement's table. */
 export const getStaticPaths = (() =>
   getModel().announcements.flatMap((a) => [
-    { params: { id: a.id, file: `${a.id}.csv` }, props: { announcement: a, format: 'csv' } },
-    { params: { id: a.id, file: `${a.id}.json` }, props: { announcement: a, format: 'json' } },
+    { params: { id: a.id, file: `${a.id}.csv` } },
+    { params: { id: a.id, file: `${a.id}.json` } },
   ])) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
-  const { announcement: a, format } = props as { announcement: Announcement; format: 'csv' | 'json' };
-  if (format === 'csv') {
-    const { header, rows } = announcementTable(a);
-    return new Response(toCsv(header, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-  }
-  return new Response(announcementJson(a), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = ({ params }) => {
+  const d = downloadsOf(getModel()).find((x) => x.path === `/announcements/${params.id}/${params.file}`)!;
+  return new Response(d.content, { headers: { 'Content-Type': `${d.mediaType}; charset=utf-8` } });
 };

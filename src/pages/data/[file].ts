@@ -1,0 +1,14 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getModel } from '../../site/record.ts';
+import { downloadsOf } from '../../site/downloads.ts';
+
+/** The combined downloads under /data/: lines.csv, lines.json, announcements.csv, datapackage.json, SHA256SUMS. */
+export const getStaticPaths = (() =>
+  downloadsOf(getModel())
+    .filter((d) => d.path.startsWith('/data/'))
+    .map((d) => ({ params: { file: d.path.slice('/data/'.length) } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) => {
+  const d = downloadsOf(getModel()).find((x) => x.path === `/data/${params.file}`)!;
+  return new Response(d.content, { headers: { 'Content-Type': `${d.mediaType}; charset=utf-8` } });
+};

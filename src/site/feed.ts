@@ -1,0 +1,41 @@
+import type { Announcement } from '../data/record.ts';
+import type { Model } from '../data/model.ts';
+import { KIND_LABELS } from '../schema/announcement.ts';
+import { t } from '../i18n/zh-CN.ts';
+import { formatDate } from './format.ts';
+import { escapeXml } from './xml.ts';
+
+/** An Atom feed of announcements, newest first; `updated` is the latest publication (no clock). */
+export function atomFeed(model: Model, opts: { site: URL; selfPath: string; title: string; announcements: readonly Announcement[] }): string {
+  const abs = (p: string) => new URL(p, opts.site).href;
+  const list = [...opts.announcements].sort((a, b) => (a.meta.published < b.meta.published ? 1 : a.meta.published > b.meta.published ? -1 : a.id < b.id ? -1 : 1));
+  const updated = `${list[0]?.meta.published ?? model.asOf}T00:00:00+08:00`;
+  const entries = list.map((a) => {
+    const region = model.regions.get(a.meta.region)?.name ?? a.meta.region;
+    const summary = `${region} · ${KIND_LABELS[a.kind]} · ${a.meta.issuer}${a.meta.doc_number ? ` · ${a.meta.doc_number}` : ''} · ${formatDate(a.meta.published)} · ${a.rows.length} 行${a.meta.example ? ' · 示例数据' : ''}${a.meta.correction_note ? ` · 更正说明：${a.meta.correction_note}` : ''}`;
+    return [
+      '  <entry>',
+      `    <id>${escapeXml(abs(`/announcements/${a.id}/`))}</id>`,
+      `    <title>${escapeXml(a.meta.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(abs(`/announcements/${a.id}/`))}"/>`,
+      `    <published>${a.meta.published}T00:00:00+08:00</published>`,
+      `    <updated>${a.meta.published}T00:00:00+08:00</updated>`,
+      `    <author><name>${escapeXml(a.meta.issuer)}</name></author>`,
+      `    <summary>${escapeXml(summary)}</summary>`,
+      '  </entry>',
+    ].join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
+    `  <id>${escapeXml(abs(opts.selfPath))}</id>`,
+    `  <title>${escapeXml(opts.title)}</title>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(abs(opts.selfPath))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(abs(opts.selfPath.replace(/feed\.xml$/, '')))}"/>`,
+    `  <updated>${updated}</updated>`,
+    `  <author><name>${escapeXml(t.siteName)}</name></author>`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}
