@@ -131,7 +131,9 @@ export function buildModel(record: ValidatedRecord): Model {
       const first = basis.find(reached);
       if (!first) continue;
       const dated = dateKey ? basis.find((m) => m.row[dateKey] !== undefined) : undefined;
-      timeline.push({ status, date: dated && dateKey ? (dated.row[dateKey] as string) : undefined, announcementId: first.announcementId, published: first.published });
+      // Being listed in a plan is dated by the plan's publication.
+      const date = status === 'planned' ? first.published : dated && dateKey ? (dated.row[dateKey] as string) : undefined;
+      timeline.push({ status, date, announcementId: first.announcementId, published: first.published });
     }
     if (latest.row.status === 'incomplete') timeline.push({ status: 'incomplete', announcementId: latest.announcementId, published: latest.published });
     const plans = basis.filter((m) => m.kind === 'plan');

@@ -49,6 +49,7 @@ export const zhCN = {
     destination: '设备去向',
     canResume: '能否恢复生产',
     unknownDate: '日期不详',
+    equipmentUnknown: '（名单未列设备名称）',
   },
   enterprise: { creditCode: '统一社会信用代码', stockCode: '股票代码', lines: '设备/生产线', funds: '资金与职工安置', noCode: '名单未给出' },
   industry: { criterion: '国家淘汰标准', units: '产能单位', group: '大类', byYear: '逐年情况', regions: '各地区', aliases: '别名', index: '行业' },
@@ -74,6 +75,8 @@ export const zhCN = {
     linesCount: '设备/生产线',
     enterprisesCount: '企业',
     policies: '政策文件',
+    byYearIndustry: '逐年分行业计划与完成情况',
+    provinces: '各省级地区进度',
   },
   announcement: {
     kind: '类别',

@@ -1,0 +1,141 @@
+/**
+ * Targets against eliminated capacity, one small panel per (industry, unit): 万吨 are never
+ * added to 万千瓦, so a region with lines in two units gets two panels.
+ */
+import { hbarRows, type HBarGroup } from './hbars.ts';
+import { legend } from './legend.ts';
+import { CAPACITY_DIGITS, formatCapacity, roundTo } from './number.ts';
+import { ELIMINATED_COLOUR, TARGET_COLOUR } from './palette.ts';
+import { DEFAULT_WIDTH, FONT, MUTED, checkId, frame, hatchPattern, text, type BaseOptions } from './svg.ts';
+import type { ChartTable } from './table.ts';
+
+export interface TargetEliminatedRow {
+  /** Industry as shown, e.g. 水泥, 电力. */
+  industry: string;
+  /** Capacity unit, e.g. 万吨, 万千瓦, 处. */
+  unit: string;
+  year: number;
+  /** Target capacity in `unit`; undefined where no target is known. */
+  target?: number | undefined;
+  /** Capacity eliminated in `unit`; undefined where nothing is known (0 means none). */
+  eliminated?: number | undefined;
+}
+
+export type TargetsVsEliminatedOptions = BaseOptions;
+
+interface Panel {
+  industry: string;
+  unit: string;
+  years: { year: number; target: number | undefined; eliminated: number | undefined }[];
+}
+
+const add = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : a + b);
+
+/** Panels in order of first appearance; years ascending; rows of the same key summed. */
+function panelsOf(series: readonly TargetEliminatedRow[]): Panel[] {
+  const panels = new Map<string, Panel>();
+  for (const row of series) {
+    const key = `${row.industry}\u0000${row.unit}`;
+    let p = panels.get(key);
+    if (!p) panels.set(key, (p = { industry: row.industry, unit: row.unit, years: [] }));
+    let y = p.years.find((v) => v.year === row.year);
+    if (!y) p.years.push((y = { year: row.year, target: undefined, eliminated: undefined }));
+    y.target = add(y.target, row.target);
+    y.eliminated = add(y.eliminated, row.eliminated);
+  }
+  const list = [...panels.values()];
+  for (const p of list) {
+    p.years.sort((a, b) => a.year - b.year);
+    for (const y of p.years) {
+      if (y.target !== undefined) y.target = roundTo(y.target, CAPACITY_DIGITS);
+      if (y.eliminated !== undefined) y.eliminated = roundTo(y.eliminated, CAPACITY_DIGITS);
+    }
+  }
+  return list;
+}
+
+const DEFAULT_TITLE = '淘汰目标与已淘汰产能';
+const panelTitle = (p: Panel) => `${p.industry}（${p.unit}）`;
+
+/**
+ * Grouped horizontal bars by year — target (hatched outline) and eliminated (solid) — in one
+ * panel per industry and unit. Returns the SVG markup.
+ */
+export function targetsVsEliminated(series: readonly TargetEliminatedRow[], opts: TargetsVsEliminatedOptions): string {
+  const id = checkId(opts.id);
+  const width = opts.width ?? DEFAULT_WIDTH;
+  const pad = 8;
+  const panels = panelsOf(series);
+  const title = opts.title ?? DEFAULT_TITLE;
+  const desc =
+    opts.desc ??
+    (panels.length === 0
+      ? '暂无目标或完成数据。'
+      : `按行业和产能单位分列各年度目标产能与已淘汰产能，共${panels.length}个分图：${panels.map(panelTitle).join('、')}。不同单位的产能不相加。`);
+  const hatch = `${id}-target`;
+  const defs = hatchPattern(hatch, TARGET_COLOUR, '#ffffff');
+
+  let body = '';
+  let y = pad;
+  const lg = legend(
+    [
+      { label: '目标', fill: `url(#${hatch})`, stroke: TARGET_COLOUR },
+      { label: '已淘汰', fill: ELIMINATED_COLOUR },
+    ],
+    pad, y, width - 2 * pad,
+  );
+  body += lg.markup;
+  y += lg.height + 14;
+  if (panels.length === 0) {
+    body += text(pad, y + FONT.label, '暂无数据', { fill: MUTED });
+    y += FONT.label + pad;
+  }
+  for (const p of panels) {
+    body += `<g class="panel" data-industry="${escape(p.industry)}" data-unit="${escape(p.unit)}">\n`;
+    body += text(pad, y + FONT.title, panelTitle(p), { 'font-size': FONT.title, 'font-weight': 700 }) + '\n';
+    y += FONT.title + 8;
+    const groups: HBarGroup[] = p.years.map((v) => ({
+      label: `${v.year}年`,
+      bars: [
+        {
+          value: v.target,
+          valueText: v.target === undefined ? '目标不详' : formatCapacity(v.target, p.unit),
+          fill: `url(#${hatch})`,
+          stroke: TARGET_COLOUR,
+          className: 'target',
+          tip: `${p.industry} ${v.year}年目标：${v.target === undefined ? '不详' : formatCapacity(v.target, p.unit)}`,
+        },
+        {
+          value: v.eliminated,
+          valueText: v.eliminated === undefined ? '完成不详' : formatCapacity(v.eliminated, p.unit),
+          fill: ELIMINATED_COLOUR,
+          className: 'eliminated',
+          tip: `${p.industry} ${v.year}年已淘汰：${v.eliminated === undefined ? '不详' : formatCapacity(v.eliminated, p.unit)}`,
+        },
+      ],
+    }));
+    const rows = hbarRows(groups, { x: pad, y, width: width - 2 * pad });
+    body += rows.markup + '</g>\n';
+    y += rows.height + 20;
+  }
+  return frame({ id, kind: 'targets', width, height: y - 20 + pad + (panels.length === 0 ? 0 : 0), title, desc, defs, body });
+}
+
+/** The numbers of `targetsVsEliminated` as a table: one row per industry, unit and year. */
+export function targetsVsEliminatedTable(series: readonly TargetEliminatedRow[], opts: Pick<BaseOptions, 'title'> = {}): ChartTable {
+  return {
+    caption: opts.title ?? DEFAULT_TITLE,
+    columns: [
+      { key: 'industry', label: '行业', numeric: false },
+      { key: 'unit', label: '产能单位', numeric: false },
+      { key: 'year', label: '年度', numeric: false },
+      { key: 'target', label: '目标', numeric: true },
+      { key: 'eliminated', label: '已淘汰', numeric: true },
+    ],
+    rows: panelsOf(series).flatMap((p) => p.years.map((v) => ({ industry: p.industry, unit: p.unit, year: v.year, target: v.target, eliminated: v.eliminated }))),
+  };
+}
+
+function escape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
