@@ -1,0 +1,30 @@
+/**
+ * Builds the sites the site and browser tests read, once per test run: the fixture data root
+ * test/fixtures/site/basic and the sample record in data/. Each goes through `npm run build`'s
+ * own script, so the tests exercise exactly what offices run.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SITES = {
+  basic: { data: join(ROOT, 'test/fixtures/site/basic'), out: join(ROOT, 'test/.tmp/site-basic') },
+  sample: { data: join(ROOT, 'data'), out: join(ROOT, 'test/.tmp/site-sample') },
+} as const;
+
+export function buildSite(data: string, out: string): { status: number | null; output: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--data', data, '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+}
+
+export default function setup() {
+  for (const [name, { data, out }] of Object.entries(SITES)) {
+    const r = buildSite(data, out);
+    if (r.status !== 0) throw new Error(`building the ${name} site failed:\n${r.output}`);
+  }
+}

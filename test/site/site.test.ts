@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { SITES } from './global-setup.ts';
+import { listFiles, page, resolves, text } from './helpers.ts';
+import { enterpriseKey } from '../../src/data/model.ts';
+
+const basic = SITES.basic.out;
+const sample = SITES.sample.out;
+
+describe('a site built from a fixture data root', () => {
+  test('an enterprise with two lines in two announcements shows both lines with their statuses and dates', () => {
+    const html = page(basic, `/enterprises/${enterpriseKey({ region_code: '421202', enterprise_name: '咸宁示例电石有限公司' })}/`);
+    const t = text(html);
+    expect(t).toContain('咸宁示例电石有限公司');
+    expect(t).toContain('1×5000KVA电石炉');
+    expect(t).toContain('1×6000KVA电石炉');
+    // XA-001: planned 2024 → shut down 2024-07-01 → dismantled 2024-08-15
+    expect(t).toMatch(/1×5000KVA电石炉 已拆除/);
+    expect(t).toContain('已关停 2024年7月1日');
+    expect(t).toContain('已拆除 2024年8月15日');
+    // XA-002: carried over into 2025 and corrected to 1.6万吨, still planned
+    expect(t).toMatch(/1×6000KVA电石炉 计划淘汰/);
+    expect(t).toContain('1.6万吨');
+    expect(t).toContain('咸安区2025年淘汰落后产能计划名单（更正）');
+    // funds and employees
+    expect(t).toContain('中央财政奖励资金 150万元');
+    expect(t).toContain('已安置职工 100人');
+  });
+
+  test('an enterprise with a credit code is keyed by it', () => {
+    const t = text(page(basic, '/enterprises/91421202MA49ABCDXM/'));
+    expect(t).toContain('湖北示例水泥股份有限公司');
+    expect(t).toContain('已关停');
+  });
+
+  test('every region in the data and every ancestor has a page with breadcrumbs', () => {
+    for (const code of ['000000', '420000', '421200', '421202', '421300']) expect(resolves(basic, `/regions/${code}/`)).toBe(true);
+    const t = text(page(basic, '/regions/421202/'));
+    expect(t).toMatch(/全国 › 湖北省 › 咸宁市 › 咸安区|全国 湖北省 咸宁市 咸安区/);
+    expect(t).toContain('监督举报联系方式');
+    expect(t).toContain('jiandu@example.gov.cn');
+  });
+
+  test('a region page flags lines overdue at the as-of date', () => {
+    // As of 2025-04-01 (the latest publication), XA-002's deadline 2025-06 has not passed; XA-003 (2024-06) shut down only.
+    const html = page(basic, '/regions/421202/');
+    const row003 = html.split('<tr').find((r) => r.includes('Φ3×11m机立窑生产线'))!;
+    expect(row003).toContain('逾期');
+    const row002 = html.split('<tr').find((r) => r.includes('1×6000KVA电石炉'))!;
+    expect(row002).not.toContain('逾期');
+  });
+
+  test('targets are set against capacity in each unit', () => {
+    const t = text(page(basic, '/regions/420000/'));
+    expect(t).toContain('2025年 电石 5万吨');
+  });
+
+  test('an announcement page shows its metadata, the full table, downloads and its correction links', () => {
+    const old = text(page(basic, '/announcements/2025-421202-plan/'));
+    expect(old).toContain('本公告已被更正');
+    const corrected = page(basic, '/announcements/2025-421202-plan-2/');
+    expect(text(corrected)).toContain('本公告更正了');
+    expect(corrected).toContain('href="/announcements/2025-421202-plan/"');
+    const plan = page(basic, '/announcements/2024-421202-plan/');
+    expect(text(plan)).toContain('咸经信〔2024〕5号');
+    expect(text(plan)).toContain('2024年3月20日');
+    expect(plan).toContain('&lt;b&gt;原文中的 HTML 只显示为文字&lt;/b&gt;');
+    expect(plan).not.toContain('<b>原文');
+    for (const ext of ['csv', 'json']) expect(resolves(basic, `/announcements/2024-421202-plan/2024-421202-plan.${ext}`)).toBe(true);
+  });
+
+  test('an announcement CSV download is exactly its table, UTF-8 with BOM', () => {
+    const csv = readFileSync(join(basic, 'announcements/2024-421202-plan/2024-421202-plan.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('line_id,enterprise_name,credit_code,region_code,industry,equipment,capacity,capacity_unit,deadline,status,employees');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('XA-003,湖北示例水泥股份有限公司,91421202MA49ABCDXM,421202,cement,Φ3×11m机立窑生产线,8,万吨,2024-06,planned,90');
+  });
+
+  test('pages drawn from example data say so', () => {
+    expect(text(page(basic, '/announcements/2025-420000-assessment/'))).toContain('示例数据');
+    expect(text(page(basic, '/assessments/2025/'))).toContain('示例数据');
+    expect(text(page(basic, '/announcements/2024-421202-plan/'))).not.toContain('本页含示例数据');
+  });
+
+  test('the data page lists the downloads with a SHA-256 that matches each file', () => {
+    const sums = readFileSync(join(basic, 'data/SHA256SUMS'), 'utf8').trim().split('\n');
+    expect(sums.length).toBeGreaterThan(5);
+    for (const line of sums) {
+      const [hash, file] = line.split(/\s+/);
+      expect(createHash('sha256').update(readFileSync(join(basic, file!))).digest('hex'), file).toBe(hash);
+    }
+    const pkg = JSON.parse(readFileSync(join(basic, 'data/datapackage.json'), 'utf8'));
+    expect(pkg.resources.map((r: { name: string }) => r.name)).toContain('lines');
+    expect(pkg.resources.find((r: { name: string }) => r.name === 'lines').schema.fields.length).toBeGreaterThan(10);
+    const lines = readFileSync(join(basic, 'data/lines.csv'), 'utf8');
+    expect(lines).toContain('42:XA-002');
+  });
+
+  test('the Atom feeds list announcements newest first', () => {
+    const feed = readFileSync(join(basic, 'feed.xml'), 'utf8');
+    const titles = [...feed.matchAll(/<entry>\s*<id>[^<]*<\/id>\s*<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+    expect(titles[0]).toBe('湖北省2024年度淘汰落后产能工作考核结果（示例）');
+    expect(titles).toHaveLength(6);
+    const county = readFileSync(join(basic, 'regions/421202/feed.xml'), 'utf8');
+    expect(county.match(/<entry>/g)).toHaveLength(4);
+  });
+
+  test('document numbers in any bracket style link to the page that has that number', () => {
+    const html = page(basic, '/announcements/2024-421202-plan/');
+    expect(html).not.toMatch(/<a href="\/announcements\/2024-421202-plan\/">咸经信/); // never to itself
+  });
+});
+
+describe.each([
+  ['fixture', basic],
+  ['sample', sample],
+])('the %s site', (_name, site) => {
+  test('no internal link is broken', () => {
+    const broken: string[] = [];
+    for (const f of listFiles(site).filter((x) => x.endsWith('.html'))) {
+      const html = readFileSync(join(site, f), 'utf8');
+      for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+        const url = m[1]!.replace(/&amp;/g, '&');
+        if (/^(https?:|mailto:)/.test(url)) continue;
+        if (url.startsWith('#')) continue;
+        if (!url.startsWith('/') || !resolves(site, url)) broken.push(`${f} → ${url}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  test('no page loads anything from another host', () => {
+    for (const f of listFiles(site).filter((x) => x.endsWith('.html'))) {
+      const html = readFileSync(join(site, f), 'utf8');
+      expect(html.match(/<(script|link|img|iframe)[^>]+(src|href)="(https?:)?\/\/[^"]*"/g) ?? [], f).toEqual([]);
+    }
+  });
+
+  test('every page is in Chinese', () => {
+    for (const f of listFiles(site).filter((x) => x.endsWith('.html'))) {
+      expect(readFileSync(join(site, f), 'utf8'), f).toContain('<html lang="zh-CN"');
+    }
+  });
+
+  test('the sitemap lists only pages that exist', () => {
+    const xml = readFileSync(join(site, 'sitemap.xml'), 'utf8');
+    const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(locs.length).toBeGreaterThan(10);
+    for (const p of locs) expect(resolves(site, p), p).toBe(true);
+  });
+});
