@@ -46,6 +46,7 @@ const GROUP_GAP = 10;
 
 /** Markup and height of the bar rows. */
 export function hbarRows(groups: readonly HBarGroup[], o: HBarLayout): { markup: string; height: number } {
+  if (groups.length === 0) return { markup: text(o.x, o.y + FONT.label, '暂无数据', { fill: MUTED }) + '\n', height: FONT.label + 4 };
   const labelW = Math.max(0, ...groups.map((g) => textWidth(g.label)));
   const above = o.labelsAbove ?? labelW > o.width * 0.3;
   const valueW = Math.max(0, ...groups.flatMap((g) => g.bars.map((b) => textWidth(b.valueText, FONT.small)))) + 6;
@@ -79,6 +80,6 @@ export function hbarRows(groups: readonly HBarGroup[], o: HBarLayout): { markup:
     out += `</g>\n`;
     y += barsH + GROUP_GAP;
   }
-  out += `<line x1="${r(barX)}" x2="${r(barX)}" y1="${r(o.y + (above ? FONT.label + 4 : -2))}" y2="${r(y - GROUP_GAP + 2)}" stroke="${GRID}"/>\n`;
+  if (!above && groups.length > 0) out += `<line x1="${r(barX)}" x2="${r(barX)}" y1="${r(o.y - 2)}" y2="${r(y - GROUP_GAP + 2)}" stroke="${GRID}"/>\n`;
   return { markup: out, height: y - GROUP_GAP - o.y };
 }

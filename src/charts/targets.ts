@@ -6,7 +6,7 @@ import { hbarRows, type HBarGroup } from './hbars.ts';
 import { legend } from './legend.ts';
 import { CAPACITY_DIGITS, formatCapacity, roundTo } from './number.ts';
 import { ELIMINATED_COLOUR, TARGET_COLOUR } from './palette.ts';
-import { DEFAULT_WIDTH, FONT, MUTED, checkId, frame, hatchPattern, text, type BaseOptions } from './svg.ts';
+import { DEFAULT_WIDTH, FONT, MUTED, attrs, checkId, frame, hatchPattern, text, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
 
 export interface TargetEliminatedRow {
@@ -91,7 +91,7 @@ export function targetsVsEliminated(series: readonly TargetEliminatedRow[], opts
     y += FONT.label + pad;
   }
   for (const p of panels) {
-    body += `<g class="panel" data-industry="${escape(p.industry)}" data-unit="${escape(p.unit)}">\n`;
+    body += `<g${attrs({ class: 'panel', 'data-industry': p.industry, 'data-unit': p.unit })}>\n`;
     body += text(pad, y + FONT.title, panelTitle(p), { 'font-size': FONT.title, 'font-weight': 700 }) + '\n';
     y += FONT.title + 8;
     const groups: HBarGroup[] = p.years.map((v) => ({
@@ -118,7 +118,7 @@ export function targetsVsEliminated(series: readonly TargetEliminatedRow[], opts
     body += rows.markup + '</g>\n';
     y += rows.height + 20;
   }
-  return frame({ id, kind: 'targets', width, height: y - 20 + pad + (panels.length === 0 ? 0 : 0), title, desc, defs, body });
+  return frame({ id, kind: 'targets', width, height: y - (panels.length === 0 ? 0 : 20) + pad, title, desc, defs, body });
 }
 
 /** The numbers of `targetsVsEliminated` as a table: one row per industry, unit and year. */
@@ -136,6 +136,3 @@ export function targetsVsEliminatedTable(series: readonly TargetEliminatedRow[],
   };
 }
 
-function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}

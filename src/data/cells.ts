@@ -17,7 +17,7 @@ export interface CellContext {
 
 /** Longest cell accepted in any column, whatever its own limit. */
 export const MAX_CELL_CHARS = 2000;
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\n]/;
 const UNIT_SUFFIX = /^(-?\d+(?:\.\d+)?)\s*([^\d\s.,]+.*)$/;
 
 /** Reads the raw text of a non-blank cell as its column's type. */
@@ -29,8 +29,13 @@ export function readCell(raw: string, name: string, meta: ColumnMeta, ctx: CellC
     problem: problem(code, where, { zh, value: raw, ...p }),
   });
   if (value.length > MAX_CELL_CHARS) return fail('too-long', { length: value.length, max: MAX_CELL_CHARS, value: `${value.slice(0, 40)}…` });
-  if (meta.type !== 'integer' && meta.type !== 'decimal' && FORMULA_START.test(raw.replace(/^ +/, ''))) {
-    return fail('formula-cell', { first: raw.replace(/^ +/, '')[0] === '\t' ? '制表符' : raw.replace(/^ +/, '')[0] });
+  if (meta.type !== 'integer' && meta.type !== 'decimal') {
+    // A tab or line break before the text, or = + - @ as the first character of the trimmed text
+    // (the value kept and offered for download), makes spreadsheets run the cell. The CSV reader
+    // turns CR into LF, so a leading LF stands for the contract's carriage return.
+    const lead = raw.replace(/^ +/, '');
+    const first = FORMULA_START.test(lead) ? lead[0]! : FORMULA_START.test(value) ? value[0]! : undefined;
+    if (first !== undefined) return fail('formula-cell', { first: first === '\t' ? '制表符' : first === '\r' || first === '\n' ? '换行符' : first });
   }
   const folded = toHalfWidth(value);
   switch (meta.type) {

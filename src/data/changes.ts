@@ -136,5 +136,6 @@ export function describeEffect(e: AnnouncementEffect): string {
   } else if (!e.correction) {
     parts.push(`${e.rows} 行`);
   }
-  return parts.length ? parts.join('；') : '没有新列入的生产线，状态均未变化';
+  if (parts.length) return parts.join('；');
+  return e.rows === 0 ? '表格没有行' : '没有新列入的生产线，状态均未变化';
 }

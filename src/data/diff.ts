@@ -170,7 +170,7 @@ export interface AddedAnnouncement {
   title?: string;
   published?: string;
   rows?: RowCounts;
-  /** Errors the validator reports in its two files. */
+  /** Errors the validator reports in its two files (lock-mismatch aside). */
   errors: number;
   /** For a correction: its diff against the announcement it supersedes, and removals its note leaves out. */
   correction?: { supersedes: string; diff?: TableDiff; unexplained: DiffRow[] };
@@ -198,6 +198,7 @@ export interface EditedAnnouncement {
   rows?: TableDiff;
   /** Which side the validator could not read, if any. */
   unreadable?: 'before' | 'after' | 'both';
+  /** Errors the validator reports in its files now (lock-mismatch aside). */
   errors: number;
 }
 
@@ -269,7 +270,8 @@ export function compareRecords(before: RecordState, after: RecordState): RecordC
   const decode = (f: RawDataRoot['lock']) => (f ? new TextDecoder().decode(f.bytes) : undefined);
   const oldLock = parseLock(decode(before.raw.lock)).lock;
   const newLock = parseLock(decode(after.raw.lock)).lock;
-  const errorsIn = (files: string[]) => after.record.report.problems.filter((p) => p.severity === 'error' && files.includes(p.file)).length;
+  // lock-mismatch is left out: the comparison says so itself (`published`).
+  const errorsIn = (files: string[]) => after.record.report.problems.filter((p) => p.severity === 'error' && p.code !== 'lock-mismatch' && files.includes(p.file)).length;
 
   const out: RecordComparison = { added: [], removed: [], edited: [], lock: { added: [], changed: [], removed: [] }, otherFiles: [] };
   for (const [id, raw] of newRaw) {

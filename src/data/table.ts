@@ -113,7 +113,7 @@ export function readTable<T>(
 
   const rows: Row<T>[] = [];
   for (const record of records) {
-    const row = readRow<T>(record, slots, table, kind, ctx, present, problems);
+    const row = readRow<T>(record, slots, table, ctx, present, problems);
     if (row) rows.push(row);
   }
   return {
@@ -128,7 +128,6 @@ function readRow<T>(
   record: CsvRecord,
   slots: readonly ({ kind: 'col'; col: Col } | { kind: 'extra'; name: string } | { kind: 'skip' })[],
   table: z.ZodObject,
-  kind: string,
   ctx: Omit<CellContext, 'where'> & { file: string },
   present: ReadonlySet<string>,
   problems: Problem[],

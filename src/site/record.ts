@@ -8,7 +8,10 @@ import { buildModel, type Model } from '../data/model.ts';
 import { formatText } from '../data/report.ts';
 import { validateDataRoot } from '../data/validate.ts';
 
+import type { Report } from '../schema/problem.ts';
+
 let cached: Model | undefined;
+let report: Report | undefined;
 
 export function dataRootDir(): string {
   return resolve(process.env.PHASEOUT_DATA_DIR || 'data');
@@ -21,6 +24,13 @@ export function getModel(): Model {
     const errors = { ...record.report, problems: record.report.problems.filter((p) => p.severity === 'error') };
     throw new Error(`数据有错误，不能生成网站：\n${formatText(errors, { dataDir: dataRootDir() })}`);
   }
+  report = record.report;
   cached = buildModel(record);
   return cached;
+}
+
+/** The validator's report for the data the site is built from (warnings only: errors stop the build). */
+export function getReport(): Report {
+  getModel();
+  return report!;
 }

@@ -1,0 +1,143 @@
+/**
+ * Eliminated capacity by year, one panel per capacity unit, one line per industry. Industries keep
+ * the same colour and marker in every panel; each panel has its own legend.
+ */
+import { line, scaleLinear, scalePoint, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye } from 'd3';
+import { yGrid, yGridWidth, yearLabels } from './axes.ts';
+import { legend } from './legend.ts';
+import { CAPACITY_DIGITS, formatCapacity, roundTo } from './number.ts';
+import { OKABE_ITO } from './palette.ts';
+import { DEFAULT_WIDTH, FONT, MUTED, attrs, checkId, frame, r, text, type BaseOptions } from './svg.ts';
+import type { ChartTable } from './table.ts';
+
+export interface TrendRow {
+  /** Industry as shown, e.g. 水泥. */
+  industry: string;
+  /** Capacity unit; one panel per unit. */
+  unit: string;
+  year: number;
+  /** Capacity eliminated in the year, in `unit`. */
+  eliminated: number;
+}
+
+export interface NationalTrendOptions extends BaseOptions {
+  /** Height of each panel's plot area. Default 150. */
+  plotHeight?: number;
+}
+
+const SYMBOLS = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolCross, symbolStar, symbolWye];
+const DEFAULT_TITLE = '历年已淘汰产能';
+
+interface UnitPanel {
+  unit: string;
+  years: number[];
+  series: { industry: string; points: Map<number, number> }[];
+}
+
+function panelsOf(rows: readonly TrendRow[]): { panels: UnitPanel[]; industries: string[] } {
+  const industries: string[] = [];
+  const panels = new Map<string, UnitPanel>();
+  for (const row of rows) {
+    if (!industries.includes(row.industry)) industries.push(row.industry);
+    let p = panels.get(row.unit);
+    if (!p) panels.set(row.unit, (p = { unit: row.unit, years: [], series: [] }));
+    let s = p.series.find((x) => x.industry === row.industry);
+    if (!s) p.series.push((s = { industry: row.industry, points: new Map() }));
+    s.points.set(row.year, (s.points.get(row.year) ?? 0) + row.eliminated);
+  }
+  for (const p of panels.values()) {
+    const all = p.series.flatMap((s) => [...s.points.keys()]);
+    const lo = Math.min(...all);
+    const hi = Math.max(...all);
+    p.years = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+    for (const s of p.series) for (const [y, v] of s.points) s.points.set(y, roundTo(v, CAPACITY_DIGITS));
+  }
+  return { panels: [...panels.values()], industries };
+}
+
+/** Marker path of the i-th industry, centred on (0,0); past seven industries the shapes shift, so colour and shape pairs stay distinct. */
+function marker(i: number, size = 42): string {
+  const shape = (i + Math.floor(i / OKABE_ITO.length)) % SYMBOLS.length;
+  return symbol(SYMBOLS[shape]!, size).digits(1)()!;
+}
+
+/**
+ * Small multiples, one per unit (万吨, 万千瓦 …), of eliminated capacity by year with a line and
+ * markers per industry; a year without a value breaks the line. Returns the SVG markup.
+ */
+export function nationalTrend(series: readonly TrendRow[], opts: NationalTrendOptions): string {
+  const id = checkId(opts.id);
+  const width = opts.width ?? DEFAULT_WIDTH;
+  const plotH = opts.plotHeight ?? 150;
+  const pad = 8;
+  const { panels, industries } = panelsOf(series);
+  const colourOf = (ind: string) => OKABE_ITO[industries.indexOf(ind) % OKABE_ITO.length]!;
+  const markerOf = (ind: string) => marker(industries.indexOf(ind));
+
+  let body = '';
+  let y = pad;
+  if (panels.length === 0) {
+    body += text(pad, y + FONT.label, '暂无数据', { fill: MUTED });
+    y += FONT.label + 4;
+  }
+  for (const p of panels) {
+    body += `<g${attrs({ class: 'panel', 'data-unit': p.unit })}>\n`;
+    body += text(pad, y + FONT.title, `已淘汰产能（${p.unit}）`, { 'font-size': FONT.title, 'font-weight': 700 }) + '\n';
+    y += FONT.title + 26;
+    const max = Math.max(0, ...p.series.flatMap((s) => [...s.points.values()]));
+    const ys = scaleLinear().domain([0, max > 0 ? max : 1]).nice(4).range([y + plotH, y]);
+    const x0 = pad + yGridWidth(ys, p.unit);
+    const x1 = width - pad - 6;
+    const xs = scalePoint<number>().domain(p.years).range([x0, x1]).padding(0.5);
+    body += yGrid(ys, x0, x1, p.unit);
+    body += yearLabels(p.years, (yr) => xs(yr)!, xs.step(), y + plotH + 16);
+    for (const s of p.series) {
+      const c = colourOf(s.industry);
+      const d = line<number>()
+        .defined((yr) => s.points.has(yr))
+        .x((yr) => xs(yr)!)
+        .y((yr) => ys(s.points.get(yr) ?? 0))
+        .digits(1)(p.years);
+      body += `<g${attrs({ class: 'series', 'data-industry': s.industry })}>`;
+      body += `<path d="${d}" fill="none" stroke="${c}" stroke-width="2"/>`;
+      for (const [yr, v] of [...s.points].sort((a, b) => a[0] - b[0])) {
+        body += `<path class="mark" transform="translate(${r(xs(yr)!)},${r(ys(v))})" d="${markerOf(s.industry)}" fill="${c}" stroke="#ffffff" stroke-width="1"${attrs({ 'data-tip': `${s.industry} ${yr}年：${formatCapacity(v, p.unit)}` })}/>`;
+      }
+      body += '</g>\n';
+    }
+    y += plotH + 30;
+    const lg = legend(
+      p.series.map((s) => ({
+        label: s.industry,
+        fill: colourOf(s.industry),
+        swatch: `<line x1="0" x2="14" y1="7" y2="7" stroke="${colourOf(s.industry)}" stroke-width="2"/><path transform="translate(7,7)" d="${markerOf(s.industry)}" fill="${colourOf(s.industry)}"/>`,
+      })),
+      pad, y, width - 2 * pad,
+    );
+    body += lg.markup + '</g>\n';
+    y += lg.height + 22;
+  }
+  const desc =
+    opts.desc ??
+    (panels.length === 0
+      ? '暂无已淘汰产能数据。'
+      : `按产能单位分图，每个行业一条折线：${panels.map((p) => `${p.unit}：${p.series.map((s) => s.industry).join('、')}（${p.years[0]}—${p.years[p.years.length - 1]}年）`).join('；')}。`);
+  return frame({ id, kind: 'trend', width, height: y - (panels.length > 0 ? 22 : 0) + pad, title: opts.title ?? DEFAULT_TITLE, desc, body });
+}
+
+/** The numbers of `nationalTrend`: one row per unit, industry and year that has a value. */
+export function nationalTrendTable(series: readonly TrendRow[], opts: Pick<BaseOptions, 'title'> = {}): ChartTable {
+  const { panels } = panelsOf(series);
+  return {
+    caption: opts.title ?? DEFAULT_TITLE,
+    columns: [
+      { key: 'unit', label: '产能单位', numeric: false },
+      { key: 'industry', label: '行业', numeric: false },
+      { key: 'year', label: '年度', numeric: false },
+      { key: 'eliminated', label: '已淘汰产能', numeric: true },
+    ],
+    rows: panels.flatMap((p) =>
+      p.series.flatMap((s) => [...s.points].sort((a, b) => a[0] - b[0]).map(([year, v]) => ({ unit: p.unit, industry: s.industry, year, eliminated: v }))),
+    ),
+  };
+}
