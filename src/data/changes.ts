@@ -3,7 +3,7 @@
  * Plain data for the /changes/ page and the feeds.
  */
 import type { Kind } from '../schema/announcement.ts';
-import { LINE_STATUSES, type LineStatus } from '../schema/line.ts';
+import { LINE_STATUSES, type LineRow, type LineStatus } from '../schema/line.ts';
 import { cellText, diffAnnouncements, unexplainedRemovals, type DiffRow, type TableDiff } from './diff.ts';
 import { byPublication, isLineAnnouncement, type Announcement } from './record.ts';
 import { lineKey } from './rules/lines.ts';
@@ -47,8 +47,8 @@ export interface AnnouncementEffect {
   counts: { linesAdded: number; statusChanges: number; rowsAdded: number; rowsRemoved: number; rowsChanged: number };
 }
 
-const ref = (row: { line_id: string; enterprise_name: string; region_code: string }): LineRef => ({
-  key: lineKey(row as Parameters<typeof lineKey>[0]),
+const ref = (row: LineRow): LineRef => ({
+  key: lineKey(row),
   line_id: row.line_id,
   enterprise_name: row.enterprise_name,
   region_code: row.region_code,
@@ -106,7 +106,9 @@ export function announcementEffects(announcements: readonly Announcement[]): Ann
     if (isLineAnnouncement(a)) {
       for (const row of a.rows) {
         const key = lineKey(row.data);
-        history.set(key, [...(history.get(key) ?? []), { id: a.id, status: row.data.status }]);
+        const h = history.get(key);
+        if (h) h.push({ id: a.id, status: row.data.status });
+        else history.set(key, [{ id: a.id, status: row.data.status }]);
       }
     }
     effect.counts.linesAdded = effect.linesAdded.length;
