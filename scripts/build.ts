@@ -8,13 +8,16 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { formatText } from '../src/data/report.ts';
 import { validateDataRoot } from '../src/data/validate.ts';
+import { buildModel } from '../src/data/model.ts';
+import { writeSearchIndex } from '../src/search/write-index.ts';
 import { dataRoot, option, run } from './cli.ts';
 
-await run(() => {
+await run(async () => {
   const argv = process.argv.slice(2);
   const root = dataRoot(argv);
   const out = resolve(option(argv, '--out') ?? 'dist');
-  const { report } = validateDataRoot(root);
+  const record = validateDataRoot(root);
+  const { report } = record;
   if (report.errors > 0) {
     process.stdout.write(formatText(report, { dataDir: relative(process.cwd(), root) || '.' }));
     process.stdout.write('数据有错误，没有生成网站；原有的网站（如有）保持不变。\n');
@@ -32,7 +35,13 @@ await run(() => {
     }
   };
   step('astro', ['build', '--outDir', tmp]);
-  step('pagefind', ['--site', tmp, '--silent']);
+  try {
+    const { records, codes } = await writeSearchIndex(buildModel(record), tmp);
+    process.stdout.write(`搜索索引：${records} 条记录，${codes} 个统一社会信用代码。\n`);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw new Error(`生成搜索索引失败：${(e as Error).message}；原有的网站保持不变`, { cause: e });
+  }
   const old = `${out}.old-${process.pid}`;
   if (existsSync(out)) renameSync(out, old);
   renameSync(tmp, out);
