@@ -61,7 +61,7 @@ export const CATALOGUE = {
   'encoding-gbk': {
     severity: 'error', about: '文件是 GBK/GB18030 编码（Excel 或 WPS“另存为 CSV”的默认编码），须为 UTF-8。',
     message: () => '文件是 GBK/GB18030 编码，不是 UTF-8',
-    hint: (p) => `运行 npm run fix-encoding -- ${p.file} 转为 UTF-8；以后在 Excel 中请选“CSV UTF-8（逗号分隔）”保存。`,
+    hint: (p) => `在仓库根目录运行 npm run fix-encoding -- data/${p.file}（数据目录不是 data/ 时换成实际目录）转为 UTF-8；以后在 Excel 中请选“CSV UTF-8（逗号分隔）”保存。`,
   },
   'bad-encoding': {
     severity: 'error', about: '文件不是可识别的文本编码。',
@@ -332,7 +332,7 @@ export const CATALOGUE = {
   'lock-mismatch': {
     severity: 'error', about: '已发布（已锁定）的公告文件被修改或删除了。',
     message: (p) => `已发布的公告 ${p.value} 的 ${p.which} 文件${p.gone ? '不见了' : '被修改了'}`,
-    hint: (p) => `已发布的公告不能修改。请还原该文件（git checkout -- ${p.file}），然后用 npm run new -- --supersedes ${p.value} 发布一条更正公告，在 correction_note 中说明更正内容。`,
+    hint: (p) => `已发布的公告不能修改或删除。请还原该文件（在仓库根目录运行 git checkout -- data/${p.file}，数据目录不是 data/ 时换成实际目录），然后用 npm run new -- --supersedes ${p.value} 发布一条更正公告，在 correction_note 中说明更正内容。`,
   },
   'lock-syntax': {
     severity: 'error', about: 'published.lock 不是有效的锁文件。',

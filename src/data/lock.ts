@@ -37,7 +37,8 @@ export function checkLock(lock: Lock, files: readonly AnnouncementFiles[]): Prob
     const f = byId.get(id);
     for (const which of ['md', 'csv'] as const) {
       const bytes = f?.[which];
-      const file = f ? (which === 'md' ? f.mdFile : f.csvFile) : `announcements/<年份>/${id}.${which}`;
+      const year = /^(\d{4})-/.exec(id)?.[1] ?? '<年份>';
+      const file = f ? (which === 'md' ? f.mdFile : f.csvFile) : `announcements/${year}/${id}.${which}`;
       if (bytes === undefined) out.push(problem('lock-mismatch', { file }, { value: id, which: `.${which}`, gone: 1 }));
       else if (sha256(bytes) !== entry[which]) out.push(problem('lock-mismatch', { file }, { value: id, which: `.${which}` }));
     }
