@@ -104,7 +104,7 @@ describe('a site built from a fixture data root', () => {
     const feed = readFileSync(join(basic, 'feed.xml'), 'utf8');
     const titles = [...feed.matchAll(/<entry>\s*<id>[^<]*<\/id>\s*<title>([^<]*)<\/title>/g)].map((m) => m[1]);
     expect(titles[0]).toBe('湖北省2024年度淘汰落后产能工作考核结果（示例）');
-    expect(titles).toHaveLength(6);
+    expect(titles).toHaveLength(7);
     const county = readFileSync(join(basic, 'regions/421202/feed.xml'), 'utf8');
     expect(county.match(/<entry>/g)).toHaveLength(4);
   });
