@@ -4,7 +4,7 @@
  * Labels sit left of the bars when they are short, above them when they are long.
  */
 import { scaleLinear } from 'd3';
-import { FONT, GRID, INK, MUTED, attrs, escapeXml, r, text, textWidth } from './svg.ts';
+import { FONT, GRID, INK, LINK, MUTED, attrs, escapeXml, r, text, textWidth } from './svg.ts';
 import { TRACK_COLOUR } from './palette.ts';
 
 export interface HBar {
@@ -40,6 +40,11 @@ export interface HBarLayout {
   labelsAbove?: boolean;
 }
 
+/** Whether labels go above the bars: when the longest would take over a quarter of the width. */
+export function labelsAbove(groups: readonly Pick<HBarGroup, 'label'>[], width: number): boolean {
+  return Math.max(0, ...groups.map((g) => textWidth(g.label))) > width * 0.25;
+}
+
 const BAR_H = 16;
 const BAR_GAP = 3;
 const GROUP_GAP = 10;
@@ -48,7 +53,7 @@ const GROUP_GAP = 10;
 export function hbarRows(groups: readonly HBarGroup[], o: HBarLayout): { markup: string; height: number } {
   if (groups.length === 0) return { markup: text(o.x, o.y + FONT.label, '暂无数据', { fill: MUTED }) + '\n', height: FONT.label + 4 };
   const labelW = Math.max(0, ...groups.map((g) => textWidth(g.label)));
-  const above = o.labelsAbove ?? labelW > o.width * 0.3;
+  const above = o.labelsAbove ?? labelsAbove(groups, o.width);
   const valueW = Math.max(0, ...groups.flatMap((g) => g.bars.map((b) => textWidth(b.valueText, FONT.small)))) + 6;
   const barX = above ? o.x : o.x + labelW + 8;
   const barW = Math.max(40, o.x + o.width - valueW - barX);
@@ -59,14 +64,15 @@ export function hbarRows(groups: readonly HBarGroup[], o: HBarLayout): { markup:
   let out = '';
   for (const g of groups) {
     const barsH = g.bars.length * BAR_H + (g.bars.length - 1) * BAR_GAP;
+    const link = g.href ? { fill: LINK, 'text-decoration': 'underline' } : {};
     let label: string;
     if (above) {
-      label = text(o.x, y + FONT.label, g.label, { 'font-weight': 600 });
+      label = text(o.x, y + FONT.label, g.label, { 'font-weight': 600, ...link });
       y += FONT.label + 6;
     } else {
-      label = text(o.x + labelW, y + barsH / 2, g.label, { 'text-anchor': 'end', 'dominant-baseline': 'central' });
+      label = text(o.x + labelW, y + barsH / 2, g.label, { 'text-anchor': 'end', 'dominant-baseline': 'central', ...link });
     }
-    out += `<g class="bar-group">${g.href ? `<a href="${escapeXml(g.href)}">${label}</a>` : label}`;
+    out += `<g class="bar-group">${g.href ? `<a${attrs({ href: g.href, 'aria-label': `${g.label}：${g.bars.map((b) => b.valueText).join('，')}` })}>${label}</a>` : label}`;
     g.bars.forEach((b, i) => {
       const by = y + i * (BAR_H + BAR_GAP);
       if (o.track) out += `<rect x="${r(barX)}" y="${r(by)}" width="${r(barW)}" height="${BAR_H}" fill="${TRACK_COLOUR}"/>`;

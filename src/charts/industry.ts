@@ -4,7 +4,7 @@
  */
 import { scaleBand, scaleLinear } from 'd3';
 import { yGrid, yGridWidth, yearLabels } from './axes.ts';
-import { hbarRows } from './hbars.ts';
+import { hbarRows, labelsAbove } from './hbars.ts';
 import { CAPACITY_DIGITS, formatCapacity, formatNumber, roundTo } from './number.ts';
 import { BAR_COLOUR } from './palette.ts';
 import { DEFAULT_WIDTH, FONT, MUTED, attrs, checkId, frame, r, text, textWidth, type BaseOptions } from './svg.ts';
@@ -79,7 +79,7 @@ export function capacityByYear(rows: readonly CapacityByYearRow[], opts: Industr
   for (const p of panels) {
     body += `<g${attrs({ class: 'panel', 'data-unit': p.unit })}>\n`;
     body += text(pad, y + FONT.title, `已淘汰产能（${p.unit}）`, { 'font-size': FONT.title, 'font-weight': 700 }) + '\n';
-    y += FONT.title + 30;
+    y += FONT.title + 32;
     const lo = p.items[0]!.year;
     const years = Array.from({ length: p.items[p.items.length - 1]!.year - lo + 1 }, (_, i) => lo + i);
     const max = Math.max(0, ...p.items.map((x) => x.eliminated));
@@ -103,7 +103,7 @@ export function capacityByYear(rows: readonly CapacityByYearRow[], opts: Industr
     (panels.length === 0
       ? `${opts.industry}暂无已淘汰产能数据。`
       : `${opts.industry}历年已淘汰产能：${panels.map((p) => p.items.map((x) => `${x.year}年${formatCapacity(x.eliminated, p.unit)}`).join('，')).join('；')}。`);
-  return frame({ id, kind: 'capacity-year', width, height: y - (panels.length > 0 ? 40 - 22 : 0) + pad, title: yearTitle(opts), desc, body });
+  return frame({ id, kind: 'capacity-year', width, height: y - (panels.length > 0 ? 18 : 0) + pad, title: yearTitle(opts), desc, body });
 }
 
 /** The numbers of `capacityByYear`. */
@@ -126,6 +126,7 @@ export function capacityByProvince(rows: readonly CapacityByProvinceRow[], opts:
   const href = opts.href ?? ((code: string) => `/regions/${code}/`);
   const pad = 8;
   const panels = provincePanels(rows);
+  const above = labelsAbove(panels.flatMap((p) => p.items.map((x) => ({ label: x.name }))), width - 2 * pad);
   let body = '';
   let y = pad;
   if (panels.length === 0) {
@@ -142,7 +143,7 @@ export function capacityByProvince(rows: readonly CapacityByProvinceRow[], opts:
         href: href(x.code),
         bars: [{ value: x.eliminated, valueText: formatCapacity(x.eliminated, p.unit), fill: BAR_COLOUR, tip: `${x.name}：${formatCapacity(x.eliminated, p.unit)}` }],
       })),
-      { x: pad, y, width: width - 2 * pad },
+      { x: pad, y, width: width - 2 * pad, labelsAbove: above },
     );
     body += bars.markup + '</g>\n';
     y += bars.height + 22;

@@ -24,9 +24,11 @@ export function r(n: number): string {
 export const INK = '#1b1b1b';
 export const MUTED = '#555555';
 export const GRID = '#d0d0d0';
+/** Colour of linked labels: the site's link colour. */
+export const LINK = '#0b5cad';
 
-/** Font sizes in viewBox units; the default width (360) keeps them ≥ 11px on a 320px screen. */
-export const FONT = { title: 14, label: 13, small: 12 } as const;
+/** Font sizes in viewBox units; at the default width (360) the smallest is 11.6px on a 320px screen. */
+export const FONT = { title: 15, label: 14, small: 13 } as const;
 export const FONT_FAMILY = "system-ui, 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 /** Options every chart takes. */
@@ -68,13 +70,20 @@ export function text(x: number, y: number, content: string, a: Readonly<Record<s
 /**
  * The outer `<svg>` with its accessible name and description. `body` is markup already built
  * by the chart; `kind` names the chart in a class so pages can style or find it.
+ *
+ * The role is `img`, except for a chart with links (tile map, region bars): an `img`'s children
+ * are presentational, so links inside it would be unreachable for screen readers (axe:
+ * nested-interactive). Such a chart is a `group` named the same way, and each link carries an
+ * `aria-label` with its numbers.
  */
 export function frame(o: { id: string; kind: string; width: number; height: number; title: string; desc: string; defs?: string; body: string }): string {
   const { id } = o;
-  const maxWidth = Math.round(o.width * 1.6);
+  const role = /<a\s/.test(o.body) ? 'group' : 'img';
+  // Grow with the page up to 1.4× the viewBox, so text stays about body size on wide screens.
+  const maxWidth = Math.round(o.width * 1.4);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="chart chart-${o.kind}" viewBox="0 0 ${r(o.width)} ${r(o.height)}"` +
-    ` width="100%" style="max-width:${maxWidth}px;height:auto" role="img" aria-labelledby="${id}-title ${id}-desc"` +
+    ` width="100%" style="max-width:${maxWidth}px;height:auto" role="${role}" aria-labelledby="${id}-title ${id}-desc"` +
     ` font-family="${escapeXml(FONT_FAMILY)}" font-size="${FONT.label}" fill="${INK}">\n` +
     `<title id="${id}-title">${escapeXml(o.title)}</title>\n` +
     `<desc id="${id}-desc">${escapeXml(o.desc)}</desc>\n` +

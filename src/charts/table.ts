@@ -4,7 +4,8 @@
  * prints them.
  */
 import { toCsv } from '../data/export.ts';
-import { formatNumber } from '../site/format.ts';
+import { t } from '../i18n/zh-CN.ts';
+import { formatDate, formatNumber } from '../site/format.ts';
 
 export interface ChartColumn {
   /** Key of the value in each row. */
@@ -15,6 +16,8 @@ export interface ChartColumn {
   unit?: string;
   /** Numbers are right-aligned on pages and written unformatted to CSV. */
   numeric: boolean;
+  /** Values are ISO dates (YYYY-MM-DD): Chinese on pages, ISO in CSV. */
+  date?: boolean;
 }
 
 export type ChartCell = string | number | undefined;
@@ -30,10 +33,11 @@ export function columnHeader(c: ChartColumn): string {
   return c.unit ? `${c.label}（${c.unit}）` : c.label;
 }
 
-/** A cell as a page shows it: Chinese number format; empty where the value is unknown. */
+/** A cell as a page shows it: Chinese number and date formats; 不详 where the value is unknown. */
 export function formatTableCell(c: ChartColumn, v: ChartCell): string {
-  if (v === undefined) return '';
-  return typeof v === 'number' ? formatNumber(v, 4) : v;
+  if (v === undefined) return t.unknown;
+  if (typeof v === 'number') return formatNumber(v, 4);
+  return c.date ? formatDate(v) : v;
 }
 
 /**

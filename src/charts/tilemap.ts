@@ -91,19 +91,20 @@ export function provinceTileMap(values: ProvinceValues, opts: ProvinceTileMapOpt
     t += text(x + size / 2, y + size / 2 + 10, value === undefined ? '无数据' : tileText(value, opts.unit), {
       'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': FONT.small, fill: value === undefined ? MUTED : ink,
     });
-    const a = attrs({ href: link, class: value === undefined ? 'tile mark no-data' : 'tile mark', 'data-code': tile.code, 'data-tip': tip });
+    const a = attrs({ href: link, 'aria-label': link ? tip : undefined, class: value === undefined ? 'tile mark no-data' : 'tile mark', 'data-code': tile.code, 'data-tip': tip });
     body += link ? `<a${a}>${t}</a>\n` : `<g${a}>${t}</g>\n`;
   }
   body += '</g>\n';
 
   // Legend: five classes as a bar with the breaks under it, then the no-data swatch.
   let y = pad + layout.rows * pitch + 8;
-  body += `<g class="legend">` + text(pad, y + FONT.label, `${opts.measure}（${opts.unit}）`, { 'font-weight': 600 });
+  body += `<g class="legend">` + text(pad, y + FONT.label, opts.measure.endsWith('）') ? `${opts.measure}，单位：${opts.unit}` : `${opts.measure}（${opts.unit}）`, { 'font-weight': 600 });
   y += FONT.label + 8;
   const box = Math.min(48, (width - 2 * pad - 90) / SEQUENTIAL.length);
   SEQUENTIAL.forEach((c, i) => {
     body += `<rect x="${r(pad + i * box)}" y="${r(y)}" width="${r(box)}" height="14" fill="${c}" stroke="#ffffff"/>`;
   });
+  body += text(pad, y + 30, '0', { 'font-size': FONT.small });
   breaks.forEach((b, i) => {
     const bx = pad + (i + 1) * box;
     body += `<line x1="${r(bx)}" x2="${r(bx)}" y1="${r(y)}" y2="${r(y + 18)}" stroke="${INK}"/>`;

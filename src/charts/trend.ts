@@ -83,7 +83,7 @@ export function nationalTrend(series: readonly TrendRow[], opts: NationalTrendOp
   for (const p of panels) {
     body += `<g${attrs({ class: 'panel', 'data-unit': p.unit })}>\n`;
     body += text(pad, y + FONT.title, `已淘汰产能（${p.unit}）`, { 'font-size': FONT.title, 'font-weight': 700 }) + '\n';
-    y += FONT.title + 26;
+    y += FONT.title + 32;
     const max = Math.max(0, ...p.series.flatMap((s) => [...s.points.values()]));
     const ys = scaleLinear().domain([0, max > 0 ? max : 1]).nice(4).range([y + plotH, y]);
     const x0 = pad + yGridWidth(ys, p.unit);
@@ -99,6 +99,12 @@ export function nationalTrend(series: readonly TrendRow[], opts: NationalTrendOp
         .y((yr) => ys(s.points.get(yr) ?? 0))
         .digits(1)(p.years);
       body += `<g${attrs({ class: 'series', 'data-industry': s.industry })}>`;
+      // A thin dashed line bridges years without a value; the solid line only joins adjacent years.
+      const known = p.years.filter((yr) => s.points.has(yr));
+      if (known.length < p.years.length && known.length > 1) {
+        const bridge = line<number>().x((yr) => xs(yr)!).y((yr) => ys(s.points.get(yr)!)).digits(1)(known);
+        body += `<path d="${bridge}" fill="none" stroke="${c}" stroke-width="1" stroke-dasharray="3 3"/>`;
+      }
       body += `<path d="${d}" fill="none" stroke="${c}" stroke-width="2"/>`;
       for (const [yr, v] of [...s.points].sort((a, b) => a[0] - b[0])) {
         body += `<path class="mark" transform="translate(${r(xs(yr)!)},${r(ys(v))})" d="${markerOf(s.industry)}" fill="${c}" stroke="#ffffff" stroke-width="1"${attrs({ 'data-tip': `${s.industry} ${yr}年：${formatCapacity(v, p.unit)}` })}/>`;

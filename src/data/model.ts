@@ -6,6 +6,7 @@ import { byPublication, isLineAnnouncement, type Announcement } from './record.t
 import type { RegionTable } from './regions.ts';
 import { lineKey } from './rules/lines.ts';
 import type { ValidatedRecord } from './validate.ts';
+import { announcementEffects, type AnnouncementEffect } from './changes.ts';
 
 /**
  * The one derived model every page renders: current status of each line, enterprises, and the
@@ -49,6 +50,8 @@ export interface LineState {
   complete: boolean;
   /** Year of the announcement that first reported the line complete. */
   completedYear?: number | undefined;
+  /** Days past the deadline: until completion (dated by the event, else the announcement), or until the as-of date. */
+  daysOverdue?: number | undefined;
   example: boolean;
 }
 
@@ -78,6 +81,9 @@ export interface Model {
   linesByRegion: Map<string, LineState[]>;
   /** Every region the data touches, with all its ancestors. */
   regionCodes: Set<string>;
+  /** What each announcement did to the record, in publication order. */
+  effects: AnnouncementEffect[];
+  effectById: Map<string, AnnouncementEffect>;
 }
 
 const COMPLETE: ReadonlySet<LineStatus> = new Set(['sealed', 'dismantled', 'accepted']);
@@ -150,6 +156,7 @@ export function buildModel(record: ValidatedRecord): Model {
       planYear: plans.length > 0 ? Math.min(...plans.map((m) => m.year)) : undefined,
       overdue: deadline !== undefined && deadlineEnd(deadline) < asOf && !COMPLETE.has(latest.row.status),
       complete: COMPLETE.has(latest.row.status),
+      daysOverdue: daysPast(deadline, COMPLETE.has(latest.row.status) ? completionDate(timeline) : asOf),
       completedYear: COMPLETE.has(latest.row.status) ? basis.find((m) => COMPLETE.has(m.row.status))?.year : undefined,
       example: exampleOf.get(key) ?? false,
     });
@@ -178,6 +185,7 @@ export function buildModel(record: ValidatedRecord): Model {
     for (const r of regions.chain(a.meta.region)) regionCodes.add(r.code);
     for (const row of a.rows) for (const r of regions.chain((row.data as { region_code: string }).region_code)) regionCodes.add(r.code);
   }
+  const effects = announcementEffects(announcements);
   return {
     asOf,
     announcements: [...sorted].reverse(),
@@ -190,5 +198,20 @@ export function buildModel(record: ValidatedRecord): Model {
     taxonomy,
     linesByRegion,
     regionCodes,
+    effects,
+    effectById: new Map(effects.map((e) => [e.id, e])),
   };
+}
+
+/** The date a line was complete: its sealing or dismantling date, else when that was announced. */
+function completionDate(timeline: readonly TimelineStep[]): string | undefined {
+  const step = timeline.find((s) => COMPLETE.has(s.status));
+  return step?.date ?? step?.published;
+}
+
+const DAY = 86_400_000;
+function daysPast(deadline: string | undefined, until: string | undefined): number | undefined {
+  if (!deadline || !until) return undefined;
+  const days = Math.round((Date.parse(until) - Date.parse(deadlineEnd(deadline))) / DAY);
+  return days > 0 ? days : undefined;
 }

@@ -4,7 +4,7 @@ import type { Model } from '../data/model.ts';
 export function sitePaths(model: Model, policySlugs: readonly string[]): string[] {
   const assessmentYears = [...new Set(model.announcements.filter((a) => a.kind === 'assessment' && !model.superseded.has(a.id)).map((a) => a.meta.year))].sort();
   return [
-    '/', '/regions/', '/industries/', '/announcements/', '/policies/', '/data/', '/cards/',
+    '/', '/regions/', '/industries/', '/announcements/', '/changes/', '/search/', '/policies/', '/data/', '/cards/',
     ...[...model.regionCodes].sort().map((c) => `/regions/${c}/`),
     ...model.enterprises.map((e) => `/enterprises/${e.key}/`),
     ...[...model.announcements].reverse().map((a) => `/announcements/${a.id}/`),
