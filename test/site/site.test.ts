@@ -153,3 +153,33 @@ describe.each([
     for (const p of locs) expect(resolves(site, p), p).toBe(true);
   });
 });
+
+describe('charts', () => {
+  test('an embed page contains its SVG and its table, and needs no script', () => {
+    const html = page(basic, '/embed/region-420000-targets/');
+    expect(html).toMatch(/<svg[^>]*role="(img|group)"/);
+    expect(html).toContain('<table');
+    expect(html).toContain('湖北省目标与已淘汰产能');
+    expect(html).not.toMatch(/<script/);
+    expect(html).toContain('&lt;iframe src=&quot;');
+    expect(resolves(basic, '/embed/region-420000-targets/data.csv')).toBe(true);
+    const svg = readFileSync(join(basic, 'embed/region-420000-targets/chart.svg'), 'utf8');
+    expect(svg).toMatch(/^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  });
+
+  test('a chart CSV holds exactly the numbers of its table', () => {
+    const csv = readFileSync(join(basic, 'embed/region-420000-status/data.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('计划淘汰,2');
+    expect(csv).toContain('已拆除,1');
+  });
+
+  test('region, home and industry pages carry their charts with tables', () => {
+    for (const p of ['/', '/regions/420000/', '/industries/calcium-carbide/']) {
+      const html = page(basic, p);
+      expect(html, p).toMatch(/<figure class="chart"/);
+      expect(html, p).toContain('图表数据（表格）');
+    }
+    expect(page(basic, `/enterprises/91421202MA49ABCDXM/`)).toMatch(/<svg[^>]*class="chart/);
+  });
+});

@@ -1,0 +1,119 @@
+import {
+  capacityByProvince, capacityByProvinceTable, capacityByYear, capacityByYearTable, childRegionsRanked, childRegionsRankedTable,
+  linesByStatus, linesByStatusTable, nationalTrend, nationalTrendTable, provinceTileMap, provinceTileMapTable,
+  statusTimeline, statusTimelineTable, targetsVsEliminated, targetsVsEliminatedTable, type ChartTable,
+} from '../charts/index.ts';
+import { capacityTable, childRegions, progressOf } from '../data/aggregate.ts';
+import type { LineState, Model } from '../data/model.ts';
+
+/** A chart as pages use it: its SVG, the same numbers as a table, and where it lives. */
+export interface ChartSpec {
+  /** Stable id: the embed page is /embed/<id>/. */
+  id: string;
+  title: string;
+  svg: string;
+  table: ChartTable;
+  /** The page the chart belongs to. */
+  page: string;
+  example: boolean;
+}
+
+const regionHref = (model: Model) => (code: string) => (model.regions.get(code) && model.regionCodes.has(code) ? `/regions/${code}/` : undefined);
+const industryName = (model: Model, id: string) => model.taxonomy.get(id)?.name ?? id;
+
+export function regionCharts(model: Model, code: string): ChartSpec[] {
+  const lines = model.linesByRegion.get(code) ?? [];
+  const name = model.regions.get(code)?.name ?? code;
+  const example = lines.some((l) => l.example);
+  const page = `/regions/${code}/`;
+  const out: ChartSpec[] = [];
+  const cap = capacityTable(model, lines, code).filter((c) => c.target !== undefined || c.eliminated > 0);
+  if (cap.length > 0) {
+    const rows = cap.map((c) => ({ industry: industryName(model, c.industry), unit: c.unit, year: c.year, target: c.target, eliminated: c.eliminated }));
+    const title = `${name}目标与已淘汰产能`;
+    out.push({ id: `region-${code}-targets`, title, svg: targetsVsEliminated(rows, { id: `region-${code}-targets`, title }), table: targetsVsEliminatedTable(rows, { title }), page, example });
+  }
+  if (lines.length > 0) {
+    const counts = progressOf(lines).byStatus;
+    const title = `${name}各状态设备/生产线数`;
+    out.push({ id: `region-${code}-status`, title, svg: linesByStatus(counts, { id: `region-${code}-status`, title }), table: linesByStatusTable(counts, { title }), page, example });
+  }
+  const kids = childRegions(model, code).map((c) => {
+    const p = progressOf(model.linesByRegion.get(c) ?? []);
+    return { code: c, name: model.regions.get(c)?.name ?? c, done: p.complete, total: p.lines };
+  }).filter((k) => k.total > 0);
+  if (kids.length > 1) {
+    const title = `${name}下级地区完成率排名`;
+    out.push({ id: `region-${code}-children`, title, svg: childRegionsRanked(kids, { id: `region-${code}-children`, title, href: regionHref(model) }), table: childRegionsRankedTable(kids, { title }), page, example });
+  }
+  return out;
+}
+
+export function homeCharts(model: Model): ChartSpec[] {
+  const example = model.lines.some((l) => l.example);
+  const values: Record<string, number | undefined> = {};
+  for (const code of childRegions(model, '000000')) {
+    const share = progressOf(model.linesByRegion.get(code) ?? []).share;
+    values[code] = share === undefined ? undefined : share * 100;
+  }
+  const tilesTitle = '各省份完成率';
+  const out: ChartSpec[] = [{
+    id: 'home-provinces', title: tilesTitle, page: '/', example,
+    svg: provinceTileMap(values, { id: 'home-provinces', title: tilesTitle, measure: '完成率', unit: '%', href: regionHref(model) }),
+    table: provinceTileMapTable(values, { title: tilesTitle, measure: '完成率', unit: '%' }),
+  }];
+  const trend = capacityTable(model, model.lines, undefined).filter((c) => c.eliminated > 0).map((c) => ({ industry: industryName(model, c.industry), unit: c.unit, year: c.year, eliminated: c.eliminated }));
+  if (trend.length > 0) {
+    const title = '全国历年已淘汰产能';
+    out.push({ id: 'home-trend', title, page: '/', example, svg: nationalTrend(trend, { id: 'home-trend', title }), table: nationalTrendTable(trend, { title }) });
+  }
+  return out;
+}
+
+export function industryCharts(model: Model, id: string): ChartSpec[] {
+  const lines = model.lines.filter((l) => l.row.industry === id);
+  const name = industryName(model, id);
+  const example = lines.some((l) => l.example);
+  const page = `/industries/${id}/`;
+  const byYear = capacityTable(model, lines, undefined).filter((c) => c.eliminated > 0).map((c) => ({ unit: c.unit, year: c.year, eliminated: c.eliminated }));
+  const byProvince = new Map<string, { unit: string; code: string; name: string; eliminated: number }>();
+  for (const l of lines) {
+    if (!l.complete || l.row.capacity === undefined || !l.row.capacity_unit) continue;
+    const p = model.regions.chain(l.row.region_code)[1];
+    if (!p) continue;
+    const k = `${p.code}|${l.row.capacity_unit}`;
+    const e = byProvince.get(k) ?? { unit: l.row.capacity_unit, code: p.code, name: p.name, eliminated: 0 };
+    e.eliminated += l.row.capacity;
+    byProvince.set(k, e);
+  }
+  const out: ChartSpec[] = [];
+  if (byYear.length > 0) {
+    const title = `${name}历年已淘汰产能`;
+    out.push({ id: `industry-${id}-year`, title, page, example, svg: capacityByYear(byYear, { id: `industry-${id}-year`, title, industry: name }), table: capacityByYearTable(byYear, { title, industry: name }) });
+  }
+  if (byProvince.size > 0) {
+    const rows = [...byProvince.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+    const title = `${name}各省份已淘汰产能`;
+    out.push({ id: `industry-${id}-province`, title, page, example, svg: capacityByProvince(rows, { id: `industry-${id}-province`, title, industry: name, href: regionHref(model) }), table: capacityByProvinceTable(rows, { title, industry: name }) });
+  }
+  return out;
+}
+
+/** A line's status timeline (on its enterprise page; not embeddable, see docs/architecture.md). */
+export function lineTimeline(line: LineState, id: string): { svg: string; table: ChartTable } {
+  const title = `${line.row.equipment ?? line.row.line_id}淘汰进度`;
+  return { svg: statusTimeline(line.timeline, { id, title, deadline: line.row.deadline }), table: statusTimelineTable(line.timeline, { title }) };
+}
+
+let cache: { model: Model; charts: ChartSpec[] } | undefined;
+/** Every embeddable chart of the site, by id order. */
+export function allCharts(model: Model): ChartSpec[] {
+  if (cache?.model === model) return cache.charts;
+  const charts = [
+    ...homeCharts(model),
+    ...[...model.regionCodes].sort().flatMap((c) => regionCharts(model, c)),
+    ...model.taxonomy.industries.flatMap((i) => industryCharts(model, i.id)),
+  ];
+  cache = { model, charts };
+  return charts;
+}
