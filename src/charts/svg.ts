@@ -79,11 +79,9 @@ export function text(x: number, y: number, content: string, a: Readonly<Record<s
 export function frame(o: { id: string; kind: string; width: number; height: number; title: string; desc: string; defs?: string; body: string }): string {
   const { id } = o;
   const role = /<a\s/.test(o.body) ? 'group' : 'img';
-  // Grow with the page up to 1.4× the viewBox, so text stays about body size on wide screens.
-  const maxWidth = Math.round(o.width * 1.4);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="chart chart-${o.kind}" viewBox="0 0 ${r(o.width)} ${r(o.height)}"` +
-    ` width="100%" style="max-width:${maxWidth}px;height:auto" role="${role}" aria-labelledby="${id}-title ${id}-desc"` +
+    ` width="100%" role="${role}" aria-labelledby="${id}-title ${id}-desc"` +
     ` font-family="${escapeXml(FONT_FAMILY)}" font-size="${FONT.label}" fill="${INK}">\n` +
     `<title id="${id}-title">${escapeXml(o.title)}</title>\n` +
     `<desc id="${id}-desc">${escapeXml(o.desc)}</desc>\n` +

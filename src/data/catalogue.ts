@@ -58,6 +58,26 @@ export const CATALOGUE = {
     message: (p) => `文件有 ${p.size} 字节，超过上限 ${p.limit} 字节`,
     hint: () => '一条公告的表格不应这么大。请检查是否误存了其他数据，或把名单分成几条公告。',
   },
+  'data-root-too-large': {
+    severity: 'error', about: '数据目录的文件总数或总大小超过上限。',
+    message: (p) => `数据目录超过上限：${p.detail}`,
+    hint: () => '数据目录中可能混入了其他文件（如备份、压缩包或导出的整库数据）。请只保留公告文件。',
+  },
+  'too-many-rows': {
+    severity: 'error', about: '一个表格的行数超过上限。',
+    message: (p) => `表格有 ${p.rows} 行以上，超过上限 ${p.limit} 行`,
+    hint: () => '一条公告的名单不应这么长。请检查是否误存了其他数据，或按地区分成几条公告。',
+  },
+  'row-too-long': {
+    severity: 'error', about: '一行的文字总长度超过上限。',
+    message: (p) => `本行共有 ${p.length} 个字符，超过上限 ${p.max}`,
+    hint: () => '可能有单元格的引号没有闭合，把后面的许多行并进了这一行；或某个单元格粘贴了大段文字。',
+  },
+  'excel-text-formula': {
+    severity: 'error', about: '单元格写成了 Excel 的 ="…" 公式形式（常见于为保留开头的0而导出的 CSV）。',
+    message: (p) => `${p.zh} ${q(p.value)} 是 Excel 的 ="…" 写法`,
+    hint: (p) => `请直接写 ${p.inner}；在 Excel 中先把该列设为“文本”再输入，就不会丢失开头的0。`,
+  },
   'encoding-gbk': {
     severity: 'error', about: '文件是 GBK/GB18030 编码（Excel 或 WPS“另存为 CSV”的默认编码），须为 UTF-8。',
     message: () => '文件是 GBK/GB18030 编码，不是 UTF-8',

@@ -29,6 +29,8 @@ export function readCell(raw: string, name: string, meta: ColumnMeta, ctx: CellC
     problem: problem(code, where, { zh, value: raw, ...p }),
   });
   if (value.length > MAX_CELL_CHARS) return fail('too-long', { length: value.length, max: MAX_CELL_CHARS, value: `${value.slice(0, 40)}…` });
+  const excel = /^="(.*)"$/.exec(value);
+  if (excel) return fail('excel-text-formula', { inner: excel[1] });
   if (meta.type !== 'integer' && meta.type !== 'decimal') {
     // A tab or line break before the text, or = + - @ as the first character of the trimmed text
     // (the value kept and offered for download), makes spreadsheets run the cell. The CSV reader

@@ -14,6 +14,8 @@ export interface CsvSyntaxError {
 export interface ParsedCsv {
   records: CsvRecord[];
   errors: CsvSyntaxError[];
+  /** Parsing stopped at `maxRecords`: the file has more. */
+  truncated: boolean;
 }
 
 const QUOTE_MESSAGES: Record<string, string> = {
@@ -28,13 +30,14 @@ const QUOTE_MESSAGES: Record<string, string> = {
  * Parses CSV text with papaparse (comma-delimited, RFC 4180 quoting), keeping for each record
  * the physical line it starts on. Blank lines are skipped; their lines still count.
  */
-export function parseCsv(input: string): ParsedCsv {
+export function parseCsv(input: string, maxRecords = Infinity): ParsedCsv {
   const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
   const records: CsvRecord[] = [];
   const errors: CsvSyntaxError[] = [];
   let line = 1;
   let scanned = 0; // text[0, scanned) has been counted into `line`
   let start = 0; // where the current record starts
+  let truncated = false;
   const advanceTo = (pos: number) => {
     for (let i = text.indexOf('\n', scanned); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) line++;
     scanned = Math.max(scanned, pos);
@@ -43,7 +46,12 @@ export function parseCsv(input: string): ParsedCsv {
     delimiter: ',',
     newline: '\n',
     skipEmptyLines: false,
-    step: (result) => {
+    step: (result, parser) => {
+      if (records.length >= maxRecords) {
+        truncated = true;
+        parser.abort();
+        return;
+      }
       // Skip leading newlines that belong to blank lines before this record.
       let s = start;
       while (text[s] === '\n') s++;
@@ -61,7 +69,7 @@ export function parseCsv(input: string): ParsedCsv {
       start = result.meta.cursor;
     },
   });
-  return { records, errors };
+  return { records, errors, truncated };
 }
 
 /** A delimiter other than the comma that a header line seems to use (semicolon or tab). */

@@ -13,6 +13,8 @@ export const LIMITS = {
   referenceBytes: 5 * 1024 * 1024,
   /** Files in a data root. */
   files: 200_000,
+  /** Bytes of all files of a data root. */
+  rootBytes: 2 * 1024 * 1024 * 1024,
 };
 
 export interface RawFile {
@@ -66,8 +68,16 @@ export function readDataRoot(root: string): RawDataRoot {
     }
   };
   walk(rootReal);
+  let total = 0;
+  let overRoot = false;
   const read = (rel: string, limit: number): RawFile | undefined => {
     const size = lstatSync(join(rootReal, rel)).size;
+    total += size;
+    if (total > LIMITS.rootBytes) {
+      if (!overRoot) out.problems.push(problem('data-root-too-large', { file: '.' }, { detail: `文件总大小超过 ${LIMITS.rootBytes} 字节，从 ${rel} 起不再读取` }));
+      overRoot = true;
+      return undefined;
+    }
     if (size > limit) {
       out.problems.push(problem('file-too-large', { file: rel }, { size, limit }));
       return undefined;
@@ -103,7 +113,7 @@ export function readDataRoot(root: string): RawDataRoot {
       out.problems.push(problem('unexpected-file', { file: rel }));
     }
   }
-  if (files.length >= LIMITS.files) out.problems.push(problem('file-too-large', { file: '.' }, { size: `${LIMITS.files}+ 个文件`, limit: `${LIMITS.files} 个文件` }));
+  if (files.length >= LIMITS.files) out.problems.push(problem('data-root-too-large', { file: '.' }, { detail: `文件数达到上限 ${LIMITS.files} 个，其余文件未读取` }));
   return out;
 }
 

@@ -23,6 +23,10 @@ export interface TableResult<T> {
   problems: Problem[];
 }
 
+/** Rows one table may have, and characters one row may have: past these a file is refused. */
+export const MAX_ROWS = 200_000;
+export const MAX_ROW_CHARS = 20_000;
+
 const headerKey = (s: string) => toHalfWidth(trimCell(s)).replace(/\s+/g, '').toLowerCase();
 
 interface Col {
@@ -56,7 +60,11 @@ export function readTable<T>(
 ): TableResult<T> {
   const { file } = ctx;
   const problems: Problem[] = [];
-  const parsed = parseCsv(text);
+  const parsed = parseCsv(text, MAX_ROWS + 1);
+  if (parsed.truncated) {
+    problems.push(problem('too-many-rows', { file }, { rows: MAX_ROWS, limit: MAX_ROWS }));
+    return { rows: [], columns: [], extraColumns: [], problems };
+  }
   for (const e of parsed.errors) problems.push(problem('csv-syntax', { file, line: e.line }, { detail: e.detail }));
   // The header is the first record with any text: a file of blank lines or blank cells is empty.
   const start = parsed.records.findIndex((r) => r.cells.some((c) => trimCell(c) !== ''));
@@ -135,6 +143,11 @@ function readRow<T>(
   const { file } = ctx;
   const line = record.line;
   if (record.cells.every((c) => trimCell(c) === '')) return undefined; // a row of empty cells, as spreadsheets leave
+  const length = record.cells.reduce((n, c) => n + c.length, 0);
+  if (length > MAX_ROW_CHARS) {
+    problems.push(problem('row-too-long', { file, line }, { length, max: MAX_ROW_CHARS }));
+    return undefined;
+  }
   if (record.cells.length !== slots.length) {
     problems.push(problem('row-length', { file, line }, { cells: record.cells.length, header: slots.length }));
   }

@@ -66,7 +66,7 @@ function typeText(m: ColumnMeta): string {
   const unit = m.unit ? `，单位：${m.unit}` : '';
   switch (m.type) {
     case 'text': return `文字${m.max ? `，最多${m.max}字` : ''}`;
-    case 'code': return '编号：字母、数字、“-”“_”';
+    case 'code': return '编号：字母、数字、“-”“_”（设为文本）';
     case 'credit-code': return '18位统一社会信用代码（设为文本）';
     case 'region': return '6位行政区划代码（设为文本）';
     case 'industry': return '行业名称、代码或别名';

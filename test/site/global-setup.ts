@@ -11,6 +11,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SITES = {
   basic: { data: join(ROOT, 'test/fixtures/site/basic'), out: join(ROOT, 'test/.tmp/site-basic') },
   sample: { data: join(ROOT, 'data'), out: join(ROOT, 'test/.tmp/site-sample') },
+  hostile: { data: join(ROOT, 'test/fixtures/site/hostile'), out: join(ROOT, 'test/.tmp/site-hostile') },
 } as const;
 
 export function buildSite(data: string, out: string): { status: number | null; output: string } {

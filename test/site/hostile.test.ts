@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { SITES } from './global-setup.ts';
+import { listFiles, page } from './helpers.ts';
+
+const site = SITES.hostile.out;
+// Markup outputs; CSV and JSON downloads carry the text verbatim, correctly quoted (tested below).
+const files = listFiles(site).filter((f) => /\.(html|xml|svg)$/.test(f));
+
+/** Markup a payload would become if it were not escaped. */
+const LIVE = [/<script>alert/i, /<img src=x onerror/i, /<svg[^>]*onload=/i, /href="javascript:/i, /<iframe src="\/\/evil/i, /src="https:\/\/evil/i, /<\/script><script>/i];
+
+describe('hostile data is shown as text in every output', () => {
+  test.each(files)('%s carries no live payload', (f) => {
+    const text = readFileSync(join(site, f), 'utf8');
+    for (const re of LIVE) expect(text, `${f} matches ${re}`).not.toMatch(re);
+  });
+
+  test('the announcement page shows the payloads as text', () => {
+    const html = page(site, '/announcements/2025-421202-plan/');
+    expect(html).toContain('&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;示例公司');
+    expect(html).toContain('&lt;img src=x onerror=&quot;alert(&#39;md-img&#39;)&quot;&gt;');
+    expect(html).toContain('点我'); // the javascript: link survives only as its text
+    expect(html).toContain('<a href="mailto:a@example.gov.cn">');
+    expect(html).toContain('<a href="https://example.gov.cn/x">');
+    expect(html).not.toContain('evil.example/track.png"');
+  });
+
+  test('CSV downloads neutralise nothing they need not, and quote what they must', () => {
+    const csv = readFileSync(join(site, 'announcements/2025-421202-plan/2025-421202-plan.csv'), 'utf8');
+    expect(csv).toContain('"""><svg/onload=alert(2)>示例 ""引号"" 公司"');
+    expect(csv).toContain('javascript:alert(\'eq2\')');
+  });
+
+  test('JSON downloads keep the text exactly', () => {
+    const json = JSON.parse(readFileSync(join(site, 'announcements/2025-421202-plan/2025-421202-plan.json'), 'utf8'));
+    expect(json.rows[0].enterprise_name).toBe("<script>alert('name')</script>示例公司");
+    expect(json.title).toBe("<script>alert('title')</script>咸安区计划名单</title><img src=x onerror=alert(1)>");
+  });
+});
