@@ -142,6 +142,11 @@ export const zhCN = {
     embedCode: '复制以下代码，把图表嵌入其他网页：',
     source: '来源',
   },
+  lists: {
+    byYear: '按年度查看',
+    latest: (shown: number, total: number) => (shown < total ? `最新 ${shown} 条（共 ${total} 条）` : `全部 ${total} 条`),
+    allYears: '全部年度',
+  },
   notFound: { title: '页面不存在', body: '没有找到这个页面。可以从首页重新查找。' },
   footer: '本站内容由各级工业和信息化主管部门的公告生成；数据以公告原文为准。',
   feedTitle: '淘汰落后产能公告',
