@@ -91,7 +91,10 @@ export function provinceTileMap(values: ProvinceValues, opts: ProvinceTileMapOpt
     t += text(x + size / 2, y + size / 2 + 10, value === undefined ? '无数据' : tileText(value, opts.unit), {
       'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': FONT.small, fill: value === undefined ? MUTED : ink,
     });
-    const a = attrs({ href: link, 'aria-label': link ? tip : undefined, class: value === undefined ? 'tile mark no-data' : 'tile mark', 'data-code': tile.code, 'data-tip': tip });
+    // The accessible name starts with the visible text (axe: label-content-name-mismatch), then says it in full.
+    const visible = `${tile.short} ${value === undefined ? '无数据' : tileText(value, opts.unit)}`;
+    const label = `${visible}（${tip}）`;
+    const a = attrs({ href: link, 'aria-label': link ? label : undefined, class: value === undefined ? 'tile mark no-data' : 'tile mark', 'data-code': tile.code, 'data-tip': tip });
     body += link ? `<a${a}>${t}</a>\n` : `<g${a}>${t}</g>\n`;
   }
   body += '</g>\n';

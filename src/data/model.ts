@@ -81,6 +81,10 @@ export interface Model {
   linesByRegion: Map<string, LineState[]>;
   /** Every region the data touches, with all its ancestors. */
   regionCodes: Set<string>;
+  /** Region code → announcements issued by exactly that region, newest first. */
+  announcementsIssuedBy: Map<string, Announcement[]>;
+  /** Region code → announcements issued by it or any region below it, newest first. */
+  announcementsWithin: Map<string, Announcement[]>;
   /** What each announcement did to the record, in publication order. */
   effects: AnnouncementEffect[];
   effectById: Map<string, AnnouncementEffect>;
@@ -186,6 +190,17 @@ export function buildModel(record: ValidatedRecord): Model {
     for (const row of a.rows) for (const r of regions.chain((row.data as { region_code: string }).region_code)) regionCodes.add(r.code);
   }
   const effects = announcementEffects(announcements);
+  const announcementsIssuedBy = new Map<string, Announcement[]>();
+  const announcementsWithin = new Map<string, Announcement[]>();
+  const push = (m: Map<string, Announcement[]>, k: string, a: Announcement) => {
+    const list = m.get(k);
+    if (list) list.push(a);
+    else m.set(k, [a]);
+  };
+  for (const a of [...sorted].reverse()) {
+    push(announcementsIssuedBy, a.meta.region, a);
+    for (const r of regions.chain(a.meta.region)) push(announcementsWithin, r.code, a);
+  }
   return {
     asOf,
     announcements: [...sorted].reverse(),
@@ -198,6 +213,8 @@ export function buildModel(record: ValidatedRecord): Model {
     taxonomy,
     linesByRegion,
     regionCodes,
+    announcementsIssuedBy,
+    announcementsWithin,
     effects,
     effectById: new Map(effects.map((e) => [e.id, e])),
   };

@@ -105,15 +105,19 @@ export function lineTimeline(line: LineState, id: string): { svg: string; table:
   return { svg: statusTimeline(line.timeline, { id, title, deadline: line.row.deadline }), table: statusTimelineTable(line.timeline, { title }) };
 }
 
-let cache: { model: Model; charts: ChartSpec[] } | undefined;
-/** Every embeddable chart of the site, by id order. */
-export function allCharts(model: Model): ChartSpec[] {
-  if (cache?.model === model) return cache.charts;
-  const charts = [
-    ...homeCharts(model),
-    ...[...model.regionCodes].sort().flatMap((c) => regionCharts(model, c)),
-    ...model.taxonomy.industries.flatMap((i) => industryCharts(model, i.id)),
-  ];
-  cache = { model, charts };
-  return charts;
+let cache: { model: Model; charts: ChartSpec[]; byId: Map<string, ChartSpec> } | undefined;
+function cached(model: Model) {
+  if (cache?.model !== model) {
+    const charts = [
+      ...homeCharts(model),
+      ...[...model.regionCodes].sort().flatMap((c) => regionCharts(model, c)),
+      ...model.taxonomy.industries.flatMap((i) => industryCharts(model, i.id)),
+    ];
+    cache = { model, charts, byId: new Map(charts.map((c) => [c.id, c])) };
+  }
+  return cache;
 }
+/** Every embeddable chart of the site, by id order. */
+export const allCharts = (model: Model): ChartSpec[] => cached(model).charts;
+/** One chart by id (a map, not a scan: endpoints look charts up one by one). */
+export const chartById = (model: Model, id: string): ChartSpec | undefined => cached(model).byId.get(id);

@@ -107,8 +107,18 @@ export function downloads(model: Model): Download[] {
 
 export const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
-let cache: { model: Model; list: Download[] } | undefined;
+let cache: { model: Model; list: Download[]; byPath: Map<string, Download> } | undefined;
 export function downloadsOf(model: Model): Download[] {
-  if (cache?.model !== model) cache = { model, list: downloads(model) };
-  return cache.list;
+  return cached(model).list;
+}
+/** One download by its site path (endpoints look them up one by one: a map, not a scan). */
+export function downloadAt(model: Model, path: string): Download | undefined {
+  return cached(model).byPath.get(path);
+}
+function cached(model: Model) {
+  if (cache?.model !== model) {
+    const list = downloads(model);
+    cache = { model, list, byPath: new Map(list.map((d) => [d.path, d])) };
+  }
+  return cache;
 }

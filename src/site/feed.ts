@@ -5,6 +5,9 @@ import { t } from '../i18n/zh-CN.ts';
 import { formatDate } from './format.ts';
 import { escapeXml } from './xml.ts';
 
+/** Entries a feed carries: the newest announcements; the full record is on /changes/ and /data/. */
+export const FEED_ENTRIES = 200;
+
 /** An Atom feed of announcements, newest first; `updated` is the latest publication (no clock). */
 export function atomFeed(model: Model, opts: { site: URL; selfPath: string; title: string; announcements: readonly Announcement[] }): string {
   const abs = (p: string) => new URL(p, opts.site).href;

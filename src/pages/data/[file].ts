@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getModel } from '../../site/record.ts';
-import { downloadsOf } from '../../site/downloads.ts';
+import { downloadAt, downloadsOf } from '../../site/downloads.ts';
 
 /** The combined downloads under /data/: lines.csv, lines.json, announcements.csv, datapackage.json, SHA256SUMS. */
 export const getStaticPaths = (() =>
@@ -9,6 +9,6 @@ export const getStaticPaths = (() =>
     .map((d) => ({ params: { file: d.path.slice('/data/'.length) } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
-  const d = downloadsOf(getModel()).find((x) => x.path === `/data/${params.file}`)!;
+  const d = downloadAt(getModel(), `/data/${params.file}`)!;
   return new Response(d.content, { headers: { 'Content-Type': `${d.mediaType}; charset=utf-8` } });
 };

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getModel } from '../../../site/record.ts';
-import { downloadsOf } from '../../../site/downloads.ts';
+import { downloadAt } from '../../../site/downloads.ts';
 
 /** `/announcements/<id>/<id>.csv` and `.json`: exactly the announcement's table. */
 export const getStaticPaths = (() =>
@@ -10,6 +10,6 @@ export const getStaticPaths = (() =>
   ])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
-  const d = downloadsOf(getModel()).find((x) => x.path === `/announcements/${params.id}/${params.file}`)!;
+  const d = downloadAt(getModel(), `/announcements/${params.id}/${params.file}`)!;
   return new Response(d.content, { headers: { 'Content-Type': `${d.mediaType}; charset=utf-8` } });
 };

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000] [--full] [--out docs/benchmarks.md]`: generates synthetic
+ * data roots (npm run synth), then measures validation, the site build and search indexing, and
+ * prints the numbers. With --full the 100,000-line size runs too. It asserts nothing: a benchmark
+ * prints numbers, tests assert behaviour.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
+import { validateDataRoot } from '../src/data/validate.ts';
+import { launch, serve } from '../test/e2e/browser.ts';
+import { option, run } from './cli.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TSX = ['--import', 'tsx'];
+
+interface Step { seconds: number; peakMB: number }
+
+/** Runs a command under GNU time; returns wall seconds and the peak RSS of it or any descendant. */
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Step {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} 失败：\n${r.stdout}\n${r.stderr.slice(-4000)}`);
+  const last = r.stderr.trim().split('\n').pop()!.split(' ');
+  return { seconds: Number(last[0]), peakMB: Math.round(Number(last[1]) / 1024) };
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+const sizeOf = (dir: string) => walk(dir).reduce((n, f) => n + statSync(f).size, 0);
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** Validation in-process against papaparse alone parsing the same CSV bytes (best of 3 each). */
+function validationVsParse(data: string): { validateMs: number; parseMs: number } {
+  const csvs = walk(data).filter((f) => f.endsWith('.csv')).map((f) => readFileSync(f, 'utf8'));
+  const best = (fn: () => void) => Math.min(...[0, 1, 2].map(() => { const t = performance.now(); fn(); return performance.now() - t; }));
+  const parseMs = best(() => { for (const c of csvs) Papa.parse(c, { delimiter: ',' }); });
+  const validateMs = best(() => { validateDataRoot(data); });
+  return { validateMs: Math.round(validateMs), parseMs: Math.round(parseMs) };
+}
+
+/** Bytes a first search transfers in Chromium, the page itself and the Pagefind library included. */
+async function queryBytes(site: string, query: string): Promise<{ bytes: number; requests: number }> {
+  const [browser, server] = await Promise.all([launch(), serve(site)]);
+  try {
+    const page = await browser.newPage();
+    let bytes = 0;
+    let requests = 0;
+    page.on('response', async (res) => {
+      try { bytes += (await res.body()).length; requests++; } catch { /* redirects have no body */ }
+    });
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => document.querySelectorAll('#results li').length > 0, undefined, { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    return { bytes, requests };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** gzipped HTML + CSS of the median-sized county region page. */
+function regionPageGzip(site: string): { path: string; bytes: number } {
+  const dir = join(site, 'regions');
+  const pages = readdirSync(dir).filter((c) => /^\d{4}(?!00)\d\d$/.test(c)).map((c) => ({ c, size: statSync(join(dir, c, 'index.html')).size })).sort((a, b) => a.size - b.size);
+  const pick = pages[Math.floor(pages.length / 2)]!;
+  const html = readFileSync(join(dir, pick.c, 'index.html'));
+  const css = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(site, m[1]!)));
+  return { path: `/regions/${pick.c}/`, bytes: gzipSync(Buffer.concat([html, ...css]), { level: 9 }).length };
+}
+
+await run(async () => {
+  const argv = process.argv.slice(2);
+  const sizes = (option(argv, '--sizes') ?? '1000,10000').split(',').map(Number);
+  if (argv.includes('--full')) sizes.push(100_000);
+  const outFile = option(argv, '--out');
+  const work = resolve(option(argv, '--work') ?? '/tmp/phaseout-bench');
+  const rows: string[] = [];
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  process.stdout.write(`机器：${machine}\n`);
+  for (const n of sizes) {
+    const base = join(work, String(n));
+    rmSync(base, { recursive: true, force: true });
+    mkdirSync(base, { recursive: true });
+    const data = join(base, 'data');
+    const site = join(base, 'dist');
+    process.stdout.write(`\n== ${n} 行 ==\n`);
+    const synth = timed(process.execPath, [...TSX, 'scripts/synth.ts', '--lines', String(n), '--seed', '1', '--out', data]);
+    const validate = timed(process.execPath, [...TSX, 'scripts/validate.ts', '--data', data, '--format', 'json']);
+    const { validateMs, parseMs } = validationVsParse(data);
+    const build = timed(process.execPath, [...TSX, 'scripts/build.ts', '--data', data, '--out', site], { PHASEOUT_BENCH_TIMINGS: join(base, 'steps.json') });
+    const steps = JSON.parse(readFileSync(join(base, "steps.json"), "utf8")) as { astroSeconds: number; searchSeconds: number };
+    const html = walk(site).filter((f) => f.endsWith('.html')).length;
+    const files = walk(site).length;
+    const distBytes = sizeOf(site);
+    const indexBytes = sizeOf(join(site, 'pagefind'));
+    const name = readFileSync(join(data, 'announcements', readdirSync(join(data, 'announcements')).sort()[0]!, readdirSync(join(data, 'announcements', readdirSync(join(data, 'announcements')).sort()[0]!)).find((f) => f.endsWith('.csv'))!), 'utf8').split('\n')[1]!.split(',')[1]!;
+    const query = name.replace(/^"|"$/g, '').slice(2, 6);
+    const q = await queryBytes(site, query);
+    const region = regionPageGzip(site);
+    const result = {
+      lines: n, synth, validate, validateMs, parseMs, ratio: +(validateMs / parseMs).toFixed(2), build, steps, html, files,
+      dist: distBytes, index: indexBytes, query, queryBytes: q.bytes, queryRequests: q.requests, region,
+    };
+    process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);
+    rows.push(
+      `| ${n.toLocaleString('en')} | ${validate.seconds} s / ${validate.peakMB} MB | ${validateMs} ms vs ${parseMs} ms (${result.ratio}×) | ${build.seconds} s / ${build.peakMB} MB | ${steps.astroSeconds} s | ${steps.searchSeconds} s | ${html.toLocaleString('en')} (${Math.round(html / steps.astroSeconds)}/s) | ${mb(distBytes)} (${files.toLocaleString('en')} files) | ${mb(indexBytes)} | ${kb(q.bytes)} (${q.requests} requests, “${query}”) | ${kb(region.bytes)} |`,
+    );
+  }
+  const table = [
+    '| lines | validate: wall / peak RSS | validation vs papaparse parse | build end to end: wall / peak RSS | astro build | search index | HTML pages (per s) | dist/ | Pagefind index | first search transfers | region page HTML+CSS gzipped |',
+    '| ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+  process.stdout.write(`\n${table}\n`);
+  if (outFile) writeFileSync(outFile, `<!-- generated by npm run bench on ${machine} -->\n${table}\n`);
+  return 0;
+});
