@@ -64,6 +64,7 @@ export const zhCN = {
     datapackage: '数据包说明（Frictionless Data Package）',
     file: '文件',
     sha256: 'SHA-256',
+    truncated: (shown: number, total: number) => `共 ${total} 个公告表格，这里列出最新的 ${shown} 个；全部表格的路径见 announcements.csv，校验值见 SHA256SUMS。`,
   },
   skipToContent: '跳到正文',
   asOf: '数据截至',

@@ -1,12 +1,11 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { getModel } from '../site/record.ts';
-import { sitePaths } from '../site/paths.ts';
-import { escapeXml } from '../site/xml.ts';
+import { sitemapChunks, sitemapIndex } from '../site/sitemap.ts';
 
+/** A sitemap index: a national record has more pages than one sitemap file may list. */
 export const GET: APIRoute = async ({ site }) => {
-  const policies = (await getCollection('policies')).map((p) => p.id);
-  const urls = sitePaths(getModel(), policies).map((p) => `  <url><loc>${escapeXml(new URL(p, site).href)}</loc></url>`);
-  const body = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
-  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  const model = getModel();
+  const chunks = sitemapChunks(model, (await getCollection('policies')).map((p) => p.id));
+  return new Response(sitemapIndex(chunks.length, site!, model.asOf), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -11,5 +11,7 @@ export function sitePaths(model: Model, policySlugs: readonly string[]): string[
     ...model.taxonomy.industries.map((i) => `/industries/${i.id}/`),
     ...[...policySlugs].sort().map((s) => `/policies/${s}/`),
     ...assessmentYears.map((y) => `/assessments/${y}/`),
+    ...[...new Set(model.announcements.map((a) => a.meta.year))].sort().flatMap((y) => [`/announcements/year/${y}/`, `/changes/year/${y}/`]),
+    '/guide/',
   ];
 }

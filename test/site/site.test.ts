@@ -147,7 +147,11 @@ describe.each([
   });
 
   test('the sitemap lists only pages that exist', () => {
-    const xml = readFileSync(join(site, 'sitemap.xml'), 'utf8');
+    const index = readFileSync(join(site, 'sitemap.xml'), 'utf8');
+    expect(index).toContain('<sitemapindex');
+    const files = [...index.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(files).toEqual(['/sitemaps/1.xml']);
+    const xml = readFileSync(join(site, 'sitemaps/1.xml'), 'utf8');
     const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
     expect(locs.length).toBeGreaterThan(10);
     for (const p of locs) expect(resolves(site, p), p).toBe(true);
