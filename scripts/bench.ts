@@ -98,8 +98,10 @@ await run(async () => {
     const files = walk(site).length;
     const distBytes = sizeOf(site);
     const indexBytes = sizeOf(join(site, 'pagefind'));
-    const name = readFileSync(join(data, 'announcements', readdirSync(join(data, 'announcements')).sort()[0]!, readdirSync(join(data, 'announcements', readdirSync(join(data, 'announcements')).sort()[0]!)).find((f) => f.endsWith('.csv'))!), 'utf8').split('\n')[1]!.split(',')[1]!;
-    const query = name.replace(/^"|"$/g, '').slice(2, 6);
+    // A typical query: part of the name of the enterprise in the middle of the combined download.
+    const lineRows = readFileSync(join(site, 'data/lines.csv'), 'utf8').split('\r\n');
+    const name = lineRows[Math.floor(lineRows.length / 2)]!.split(',')[3]!;
+    const query = name.includes('合成') ? name.slice(name.indexOf('合成') + 2, name.indexOf('合成') + 6) : name.slice(0, 4);
     const q = await queryBytes(site, query);
     const region = regionPageGzip(site);
     const result = {
