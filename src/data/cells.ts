@@ -42,7 +42,8 @@ export function readCell(raw: string, name: string, meta: ColumnMeta, ctx: CellC
   const folded = toHalfWidth(value);
   switch (meta.type) {
     case 'text': {
-      if (meta.max !== undefined && [...value].length > meta.max) return fail('too-long', { length: [...value].length, max: meta.max });
+      // Code units ≥ code points: count characters only when the quick count is over the limit.
+      if (meta.max !== undefined && value.length > meta.max && [...value].length > meta.max) return fail('too-long', { length: [...value].length, max: meta.max });
       return { value };
     }
     case 'code': {

@@ -37,13 +37,18 @@ interface Col {
 
 /** Maps header cells to columns: canonical names and Chinese aliases, full-width folded. */
 export function headerIndex(table: z.ZodObject): Map<string, Col> {
-  const index = new Map<string, Col>();
-  for (const c of columnsOf(table)) {
-    index.set(headerKey(c.name), c);
-    index.set(headerKey(c.meta.zh), c);
+  let index = headerCache.get(table);
+  if (!index) {
+    index = new Map<string, Col>();
+    for (const c of columnsOf(table)) {
+      index.set(headerKey(c.name), c);
+      index.set(headerKey(c.meta.zh), c);
+    }
+    headerCache.set(table, index);
   }
   return index;
 }
+const headerCache = new WeakMap<z.ZodObject, Map<string, Col>>();
 
 const isRequired = (meta: ColumnMeta, kind: string) =>
   meta.required === true || (Array.isArray(meta.required) && meta.required.includes(kind));
@@ -155,12 +160,13 @@ function readRow<T>(
   const extra: Record<string, string> = {};
   const failed = new Set<string>();
   let ok = true;
+  const cellCtx = { ...ctx, where: { file, line } };
   slots.forEach((slot, i) => {
     const raw = record.cells[i] ?? '';
     if (slot.kind === 'extra') {
       const v = trimCell(raw);
       if (v !== '') {
-        const r = readCell(raw, slot.name, { zh: slot.name, type: 'text', max: 500, doc: '' }, { ...ctx, where: { file, line } });
+        const r = readCell(raw, slot.name, { zh: slot.name, type: 'text', max: 500, doc: '' }, cellCtx);
         if ('problem' in r) { problems.push(r.problem); ok = false; } else extra[slot.name] = v;
       }
       return;
@@ -168,7 +174,7 @@ function readRow<T>(
     if (slot.kind !== 'col') return;
     const { name, meta } = slot.col;
     if (trimCell(raw) === '') return;
-    const r = readCell(raw, name, meta, { ...ctx, where: { file, line } });
+    const r = readCell(raw, name, meta, cellCtx);
     if ('problem' in r) {
       problems.push(r.problem);
       failed.add(name);

@@ -169,6 +169,7 @@ export const zhCN = {
     summary: (warnings: number, files: number) => `共 ${warnings} 个提示，涉及 ${files} 个文件。`,
     byCode: '按问题代码统计',
     byFile: '按文件列出',
+    truncated: (n: number) => `下面按文件列出前 ${n} 个提示；完整列表请在数据仓库中运行 npm run validate。`,
     code: '问题代码',
     count: '数量',
     about: '含义',
