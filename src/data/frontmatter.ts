@@ -28,13 +28,14 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const body = afterClose < 0 ? '' : src.slice(afterClose + 1);
   const yamlLines = yamlText.split('\n').length - 1;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': the yaml library's warnings would go to stderr as process warnings.
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = lineCounter.linePos(e.pos[0]).line + 1;
     return { ok: false, reason: 'syntax', line, detail: e.message.split('\n')[0]! };
   }
-  const keyLines: Record<string, number> = {};
+  const keyLines: Record<string, number> = Object.create(null) as Record<string, number>; // a key may be __proto__
   if (doc.contents !== null && !isMap(doc.contents)) {
     return { ok: false, reason: 'syntax', line: 2, detail: '前置信息应是“字段: 值”的列表' };
   }
@@ -45,6 +46,12 @@ export function parseFrontMatter(text: string): FrontMatterResult {
       }
     }
   }
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  } catch {
+    // The yaml library refuses to expand aliases (&a … *a) without bound.
+    return { ok: false, reason: 'syntax', line: 2, detail: '别名（& 与 *）展开过多' };
+  }
   return { ok: true, value: { data, keyLines, body, bodyLine: yamlLines + 3 } };
 }

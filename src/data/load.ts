@@ -53,7 +53,7 @@ export function readDataRoot(root: string): RawDataRoot {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const abs = join(dir, entry.name);
-      const rel = relative(root, abs).split(sep).join('/');
+      const rel = relative(rootReal, abs).split(sep).join('/'); // `root` itself may be a symlink
       if (entry.isSymbolicLink()) {
         out.problems.push(problem('unexpected-file', { file: rel }, { what: '符号链接' }));
       } else if (entry.isDirectory()) {

@@ -44,7 +44,7 @@ export function checkLock(lock: Lock, files: readonly AnnouncementFiles[]): Prob
     }
   }
   for (const f of files) {
-    if (!(f.id in lock)) out.push(problem('not-locked', { file: f.mdFile }, { value: f.id }));
+    if (!Object.hasOwn(lock, f.id)) out.push(problem('not-locked', { file: f.mdFile }, { value: f.id }));
   }
   return out;
 }

@@ -139,10 +139,11 @@ function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: Regio
   if (a.md && a.md.bytes.length > 0) {
     const { decoded, problems: enc } = decodeFile(a.md);
     problems.push(...enc);
-    const fm = parseFrontMatter(decoded.text.replace(/^\ufeff/, ''));
-    if (!fm.ok) {
+    // Bytes that are no text (reported as bad-encoding) have no front matter worth checking.
+    const fm = decoded.unreadable ? undefined : parseFrontMatter(decoded.text.replace(/^\ufeff/, ''));
+    if (fm && !fm.ok) {
       problems.push(fm.reason === 'missing' ? problem('frontmatter-missing', { file: a.md.path, line: 1 }) : problem('frontmatter-syntax', { file: a.md.path, line: fm.line }, { detail: fm.detail }));
-    } else {
+    } else if (fm?.ok) {
       ({ body, bodyLine, keyLines } = fm.value);
       const data = normaliseMeta(fm.value.data);
       const parsed = AnnouncementMetaSchema.safeParse(data);
@@ -159,7 +160,11 @@ function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: Regio
           meta = undefined;
         }
       } else {
-        for (const issue of parsed.error.issues) problems.push(metaProblem(issue, data, keyLines, a.md.path));
+        for (const issue of parsed.error.issues) {
+          // One issue lists every unknown key of an object: report each of them.
+          const each = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => ({ ...issue, keys: [k] })) : [issue];
+          for (const i of each) problems.push(metaProblem(i, data, keyLines, a.md.path));
+        }
       }
       // Even with broken front matter, check the table as well as we can.
       const k = data.kind;
@@ -170,13 +175,16 @@ function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: Regio
   } else if (a.md && !a.md.tooLarge) {
     problems.push(problem('empty-file', { file: a.md.path }));
   }
-  if (!a.csv || !kind) return undefined;
+  if (!a.csv) return undefined;
   if (a.csv.bytes.length === 0) {
     if (!a.csv.tooLarge) problems.push(problem('empty-file', { file: a.csv.path }));
     return undefined;
   }
   const { decoded, problems: enc } = decodeFile(a.csv);
   problems.push(...enc);
+  // Unreadable bytes (reported as bad-encoding) have no cells worth checking; without a kind
+  // (broken front matter) the columns are unknown, and only the file's encoding can be checked.
+  if (decoded.unreadable || !kind) return undefined;
   const file = a.csv.path;
   const table = readTable<Row<never>['data']>(decoded.text, TABLE_SCHEMAS[kind], kind, { file, taxonomy, regions });
   problems.push(...table.problems);
@@ -229,6 +237,7 @@ const splitList = (s: string | undefined) => (s ?? '').split(/[;；、]/).map((x
 function readIndustriesCsv(f: RawFile, problems: Problem[]): Industry[] {
   const { decoded, problems: enc } = decodeFile(f);
   problems.push(...enc);
+  if (decoded.unreadable) return [];
   const base = buildTaxonomy();
   const t = readTable<z.infer<typeof IndustryCsvRowSchema>>(decoded.text, IndustryCsvRowSchema, 'reference', { file: f.path, taxonomy: base, regions: buildRegionTable() });
   problems.push(...t.problems);
@@ -248,6 +257,7 @@ function readIndustriesCsv(f: RawFile, problems: Problem[]): Industry[] {
 function readRegionsCsv(f: RawFile, problems: Problem[]): RegionCsvRow[] {
   const { decoded, problems: enc } = decodeFile(f);
   problems.push(...enc);
+  if (decoded.unreadable) return [];
   const base = buildRegionTable();
   const t = readTable<RegionCsvRow>(decoded.text, RegionCsvRowSchema, 'reference', { file: f.path, taxonomy: buildTaxonomy(), regions: base });
   problems.push(...t.problems);

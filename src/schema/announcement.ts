@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ISO_DATE, REGION_CODE } from './column.ts';
+import { ISO_DATE, isRealDate, REGION_CODE } from './column.ts';
 import { LineRowSchema } from './line.ts';
 import { TargetRowSchema } from './target.ts';
 import { AssessmentRowSchema } from './assessment.ts';
@@ -39,7 +39,7 @@ export const AnnouncementMetaSchema = z.strictObject({
   /** Issuing office, e.g. 楚雄州工业和信息化委员会. */
   issuer: z.string().min(1).max(100),
   /** Date of publication, YYYY-MM-DD. */
-  published: z.string().regex(ISO_DATE),
+  published: z.string().regex(ISO_DATE).refine(isRealDate, { message: '没有这一天' }),
   /** 文号, normalised to 〔〕 brackets, e.g. 楚工信通〔2025〕131号. */
   doc_number: z.string().min(1).max(100).optional(),
   /** Id of the announcement this one corrects: same kind, region and year. */

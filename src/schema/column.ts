@@ -65,6 +65,14 @@ export const REGION_CODE = /^\d{6}$/;
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const ISO_MONTH = /^\d{4}-\d{2}$/;
 
+/** Whether a YYYY-MM-DD string names a day that exists (2025-02-30 does not). */
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
 /** Spellings a `yes-no` cell accepts (compared case-insensitively). */
 export const YES_NO: Readonly<Record<string, boolean>> = {
   是: true, 否: false, yes: true, no: false, true: true, false: false, y: true, n: false, 有: true, 无: false,

@@ -140,6 +140,12 @@ describe.each([
     }
   });
 
+  test('no page shows template code as text', () => {
+    for (const f of listFiles(site).filter((x) => x.endsWith('.html'))) {
+      expect(text(readFileSync(join(site, f), 'utf8')), f).not.toMatch(/=>|\)\}|\{t\.|undefined|NaN|\[object Object\]/);
+    }
+  });
+
   test('every page is in Chinese', () => {
     for (const f of listFiles(site).filter((x) => x.endsWith('.html'))) {
       expect(readFileSync(join(site, f), 'utf8'), f).toContain('<html lang="zh-CN"');
