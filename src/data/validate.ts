@@ -160,10 +160,17 @@ function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: Regio
           meta = undefined;
         }
       } else {
+        const reported = new Set<string>();
         for (const issue of parsed.error.issues) {
           // One issue lists every unknown key of an object: report each of them.
           const each = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => ({ ...issue, keys: [k] })) : [issue];
-          for (const i of each) problems.push(metaProblem(i, data, keyLines, a.md.path));
+          for (const i of each) {
+            // A value can fail several checks (format, then "no such day"): say the first.
+            const path = `${i.path.join('.')}|${i.code === 'unrecognized_keys' ? i.keys[0] : ''}`;
+            if (reported.has(path)) continue;
+            reported.add(path);
+            problems.push(metaProblem(i, data, keyLines, a.md.path));
+          }
         }
       }
       // Even with broken front matter, check the table as well as we can.
