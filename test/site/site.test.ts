@@ -193,3 +193,31 @@ describe('charts', () => {
     expect(page(basic, `/enterprises/91421202MA49ABCDXM/`)).toMatch(/<svg[^>]*class="chart/);
   });
 });
+
+describe('the record’s history', () => {
+  test('a correction’s page lists a removed row and a changed capacity beside its note', () => {
+    const html = page(basic, '/announcements/2025-421202-plan-2/');
+    const diff = html.slice(html.indexOf('更正内容'));
+    const t = text(diff);
+    expect(t).toContain('删除 1 行，修改 1 行');
+    expect(t).toMatch(/删除的行 XA-004 咸宁示例铁合金厂/);
+    expect(t).toMatch(/XA-002 咸宁示例电石有限公司 产能 1\.5 1\.6/);
+    expect(diff).toContain('<del>1.5</del>');
+    expect(diff).toContain('<ins>1.6</ins>');
+    expect(t).toContain('XA-004 已于2024年自行停产转产，不再列入'); // the note, beside the diff
+    expect(t).not.toContain('更正说明未交代此删除'); // the note names XA-004
+  });
+
+  test('/changes/ lists every announcement with its effect, newest first', () => {
+    const t = text(page(basic, '/changes/'));
+    expect(t).toContain('更正 2025-421202-plan：删除 1 行，修改 1 行');
+    expect(t.indexOf('湖北省2024年度淘汰落后产能工作考核结果')).toBeLessThan(t.indexOf('咸安区2024年淘汰落后产能计划名单'));
+    expect(page(basic, '/changes/')).toContain('data-province="420000"');
+  });
+
+  test('a line planned in one year and completed in a later one shows both, and how long it was overdue', () => {
+    const t = text(page(basic, '/enterprises/91421202MA49ABCDXM/'));
+    expect(t).toContain('首次公布 2024年3月20日');
+    expect(t).toMatch(/逾期 \d+ 天/);
+  });
+});
