@@ -78,6 +78,14 @@ function regionPageGzip(site: string): { path: string; bytes: number } {
 
 await run(async () => {
   const argv = process.argv.slice(2);
+  // `--site DIR --query Q`: only the search figures of a site already built (e.g. the sample's dist/).
+  const builtSite = option(argv, '--site');
+  if (builtSite) {
+    const query = option(argv, '--query') ?? '水泥';
+    const q = await queryBytes(resolve(builtSite), query);
+    process.stdout.write(`Pagefind 索引 ${kb(sizeOf(join(resolve(builtSite), 'pagefind')))}；搜索“${query}”共传输 ${kb(q.bytes)}（${q.requests} 个请求，含页面与 Pagefind 程序）\n`);
+    return 0;
+  }
   const sizes = (option(argv, '--sizes') ?? '1000,10000').split(',').map(Number);
   if (argv.includes('--full')) sizes.push(100_000);
   const outFile = option(argv, '--out');
