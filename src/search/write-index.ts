@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Model } from '../data/model.ts';
@@ -24,6 +24,10 @@ export async function writeSearchIndex(model: Model, siteDir: string, policiesDi
   } finally {
     await index.deleteIndex();
     await pagefind.close();
+  }
+  // The search page talks to pagefind.js directly; Pagefind's ready-made UIs are not shipped.
+  for (const f of readdirSync(join(siteDir, 'pagefind'))) {
+    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/.test(f)) rmSync(join(siteDir, 'pagefind', f));
   }
   const dir = join(siteDir, 'search', 'codes');
   mkdirSync(dir, { recursive: true });
