@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { parseFrontMatter } from '../../src/data/frontmatter.ts';
+import { describe, expect, it, test } from 'vitest';
+import { parseFlatYaml, parseFrontMatter } from '../../src/data/frontmatter.ts';
+import { readdirSync, readFileSync as readFileSyncFm, statSync } from 'node:fs';
+import { join as joinFm } from 'node:path';
+import { parseDocument as parseYamlDocument } from 'yaml';
 
 const ok = (text: string) => {
   const r = parseFrontMatter(text);
@@ -85,5 +88,42 @@ describe('parseFrontMatter: problems', () => {
 
   it('front matter that is not a mapping', () => {
     expect(parseFrontMatter('---\n- a\n- b\n---\n')).toMatchObject({ ok: false, reason: 'syntax', line: 2 });
+  });
+});
+
+
+describe('the flat front-matter reader agrees with the YAML library', () => {
+  const mdFiles = (dir: string): string[] =>
+    readdirSync(dir).flatMap((e) => {
+      const p = joinFm(dir, e);
+      return statSync(p, { throwIfNoEntry: false })?.isDirectory() ? mdFiles(p) : e.endsWith('.md') ? [p] : [];
+    });
+  const cases = [...mdFiles('data'), ...mdFiles('test/fixtures')];
+  const samples = [
+    'a: 2025-04-28', 'a: 421202', 'a: 000000', 'a: "000000"', "a: '07'", 'a: 1.5', 'a: .5', 'a: 1e3', 'a: true', 'a: False', 'a: ~', 'a:', 'a: null',
+    'a: 国发〔2025〕7号', 'a: 0x1F', 'a: 0o17', 'a: .inf', 'a: x # comment', 'a: b: c', 'a: -x', 'a: [1, 2]', 'a: {b: 1}', 'a: "x\\"y"', "a: 'it''s'",
+    'a: x\nb: y', 'a: x\na: y', 'a:\n  b: 1', 'a:\n- 1', '__proto__: 1', 'a: ～', 'a: 1 2', 'a: x:y', 'a: @x', 'a: `x`', 'a: %x', 'a: |', 'a: >',
+  ];
+  test.each(samples)('%j', (yaml) => {
+    const flat = parseFlatYaml(`${yaml}\n`);
+    if (!flat) return; // the YAML library reads it
+    const doc = parseYamlDocument(`${yaml}\n`, { uniqueKeys: true, logLevel: 'silent' });
+    expect(doc.errors).toEqual([]);
+    expect(flat.data).toEqual(doc.toJS());
+  });
+  test('on every front matter in the sample record and the fixtures', () => {
+    let flatCount = 0;
+    for (const f of cases) {
+      const src = readFileSyncFm(f, 'utf8').replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+      const m = /^---\n([\s\S]*?\n)---/.exec(src);
+      if (!m) continue;
+      const flat = parseFlatYaml(m[1]!);
+      if (!flat) continue;
+      flatCount++;
+      const doc = parseYamlDocument(m[1]!, { uniqueKeys: true, logLevel: 'silent' });
+      expect(doc.errors, f).toEqual([]);
+      expect(flat.data, f).toEqual(doc.toJS());
+    }
+    expect(flatCount).toBeGreaterThan(50);
   });
 });
