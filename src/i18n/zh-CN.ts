@@ -54,7 +54,7 @@ export const zhCN = {
   enterprise: { creditCode: '统一社会信用代码', stockCode: '股票代码', lines: '设备/生产线', funds: '资金与职工安置', noCode: '名单未给出' },
   industry: { criterion: '国家淘汰标准', units: '产能单位', group: '大类', byYear: '逐年情况', regions: '各地区', aliases: '别名', index: '行业' },
   assessment: { title: (year: number) => `${year}年度淘汰落后产能工作考核结果`, index: '考核结果' },
-  cards: { title: '红黄牌名单', index: '红黄牌' },
+  cards: { title: '红黄牌名单', index: '红黄牌', none: '暂无红黄牌名单。' },
   dataPage: {
     title: '数据下载',
     intro: '以下文件由公告数据生成，可自由下载引用。CSV 为 UTF-8 编码（带 BOM，可直接用 Excel 打开）。',
