@@ -2,21 +2,23 @@ import type { Model } from '../data/model.ts';
 import { normaliseDocNumber } from '../data/normalize.ts';
 import { KIND_LABELS } from '../schema/announcement.ts';
 import { statusLabel } from '../site/labels.ts';
+import { escapeHtml } from '../site/markdown.ts';
 import { t } from '../i18n/zh-CN.ts';
 
 /**
- * What the search index holds: one record per enterprise, region, industry, announcement and
- * policy, built from the model rather than by re-reading every HTML page. A record carries the
- * words people search by (names, codes, equipment, document numbers), the fields a result shows
- * and the filters. Pure: the same model gives the same records in the same order.
+ * What the search index holds. Pagefind's index metadata grows with the number of indexed pages
+ * (about 6 bytes each, fetched by every first search), so one page per enterprise would make a
+ * national record's first search fetch over 600 kB. Instead there is one search document per
+ * region, in which each enterprise and each announcement of that region is a section under a
+ * heading with an id; Pagefind returns those sections as sub-results, and the search page shows
+ * each as its own result linking to the enterprise or announcement page. Industries and policy
+ * texts are documents of their own. Built from the model, never by re-reading the site's pages.
+ * Pure: the same model gives the same documents in the same order.
  */
-export interface SearchRecord {
+export interface SearchDoc {
   url: string;
-  content: string;
-  language: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  sort?: Record<string, string>;
+  /** A small HTML page for Pagefind's indexer (never published). */
+  html: string;
 }
 
 export interface PolicyText {
@@ -27,75 +29,70 @@ export interface PolicyText {
   text: string;
 }
 
-const LANGUAGE = 'zh-cn';
+/** Separates the fields of a sub-result heading: name｜region｜industry｜status. */
+export const FIELD_SEPARATOR = '｜';
+export const ENTERPRISE_ANCHOR = 'e-';
+export const ANNOUNCEMENT_ANCHOR = 'a-';
 
-export function searchRecords(model: Model, policies: readonly PolicyText[]): SearchRecord[] {
-  const out: SearchRecord[] = [];
-  const place = (code: string) => {
-    const chain = model.regions.chain(code);
-    return { province: chain[1]?.name, city: chain[2]?.name, name: chain.slice(1).map((r) => r.name).join(' ') || '全国' };
-  };
+const clean = (s: string) => escapeHtml(s.replaceAll(FIELD_SEPARATOR, '|'));
+const uniq = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
+
+function page(title: string, meta: Record<string, string>, filters: Record<string, string[]>, body: string): string {
+  const metas = Object.entries({ title, ...meta }).map(([k, v]) => `<span data-pagefind-meta="${k}">${clean(v)}</span>`).join('');
+  const filts = Object.entries(filters).flatMap(([k, vs]) => vs.map((v) => `<span data-pagefind-filter="${k}">${clean(v)}</span>`)).join('');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${clean(title)}</title></head><body><main data-pagefind-body><div data-pagefind-ignore>${metas}${filts}</div><h1>${clean(title)}</h1>${body}</main></body></html>`;
+}
+
+export function searchDocuments(model: Model, policies: readonly PolicyText[]): SearchDoc[] {
+  const out: SearchDoc[] = [];
   const industry = (id: string) => model.taxonomy.get(id)?.name ?? id;
-  const list = (xs: (string | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
+  const enterprisesIn = new Map<string, Model['enterprises']>();
+  for (const e of model.enterprises) enterprisesIn.set(e.regionCode, [...(enterprisesIn.get(e.regionCode) ?? []), e]);
 
-  for (const e of model.enterprises) {
-    const p = place(e.regionCode);
-    const statuses = list(e.lines.map((l) => statusLabel(l.status)));
-    const industries = list(e.lines.map((l) => industry(l.row.industry)));
-    const years = list(e.lines.flatMap((l) => l.mentions.map((m) => String(m.year))));
-    const docNumbers = list(e.lines.flatMap((l) => l.mentions.map((m) => model.byId.get(m.announcementId)?.meta.doc_number)));
-    out.push({
-      url: `/enterprises/${e.key}/`,
-      language: LANGUAGE,
-      content: [e.name, e.creditCode, e.stockCode, p.name, ...industries, ...e.lines.map((l) => l.row.equipment), ...statuses, ...docNumbers].filter(Boolean).join(' '),
-      meta: { title: e.name, kind: t.search.kinds.enterprise, region: p.name, industry: industries.join('、'), status: statuses.join('、'), ...(e.creditCode && { code: e.creditCode }), ...(e.example && { example: '1' }) },
-      filters: {
-        type: [t.search.kinds.enterprise],
-        ...(p.province && { province: [p.province] }),
-        ...(p.city && { city: [p.city] }),
-        industry: industries,
-        year: years,
-        status: statuses,
-      },
-    });
-  }
   for (const code of [...model.regionCodes].sort()) {
-    const p = place(code);
-    const r = model.regions.get(code);
+    const chain = model.regions.chain(code);
+    const name = model.regions.get(code)?.name ?? code;
+    const path = chain.slice(1).map((r) => r.name).join(' ') || '全国';
+    const enterprises = enterprisesIn.get(code) ?? [];
+    const announcements = [...(model.announcementsIssuedBy.get(code) ?? [])].reverse();
+    const sections: string[] = [];
+    for (const e of enterprises) {
+      const industries = uniq(e.lines.map((l) => industry(l.row.industry)));
+      const statuses = uniq(e.lines.map((l) => statusLabel(l.status)));
+      const heading = [e.name, path, industries.join('、'), statuses.join('、')].map(clean).join(FIELD_SEPARATOR);
+      const words = uniq([e.creditCode, e.stockCode, ...e.lines.map((l) => l.row.equipment), ...e.lines.flatMap((l) => l.mentions.map((m) => model.byId.get(m.announcementId)?.meta.doc_number))]);
+      sections.push(`<h2 id="${ENTERPRISE_ANCHOR}${e.key}">${heading}</h2><p>${words.map(clean).join(' ')}</p>`);
+    }
+    for (const a of announcements) {
+      const doc = a.meta.doc_number;
+      const heading = [a.meta.title, path, KIND_LABELS[a.kind], String(a.meta.year)].map(clean).join(FIELD_SEPARATOR);
+      sections.push(`<h2 id="${ANNOUNCEMENT_ANCHOR}${a.id}">${heading}</h2><p>${[a.meta.issuer, doc, doc && normaliseDocNumber(doc)].filter(Boolean).map((x) => clean(x!)).join(' ')}</p>`);
+    }
+    const lines = enterprises.flatMap((e) => e.lines);
+    const types = [t.search.kinds.region, ...(enterprises.length ? [t.search.kinds.enterprise] : []), ...(announcements.length ? [t.search.kinds.announcement] : [])];
     out.push({
       url: `/regions/${code}/`,
-      language: LANGUAGE,
-      content: `${r?.name ?? code} ${p.name} ${code}`,
-      meta: { title: r?.name ?? code, kind: t.search.kinds.region, region: p.name },
-      filters: { type: [t.search.kinds.region], ...(p.province && { province: [p.province] }), ...(p.city && { city: [p.city] }) },
+      html: page(name, { kind: t.search.kinds.region, region: path }, {
+        type: types,
+        ...(chain[1] && { province: [chain[1].name] }),
+        ...(chain[2] && { city: [chain[2].name] }),
+        industry: uniq(lines.map((l) => industry(l.row.industry))),
+        year: uniq([...lines.flatMap((l) => l.mentions.map((m) => String(m.year))), ...announcements.map((a) => String(a.meta.year))]),
+        status: uniq(lines.map((l) => statusLabel(l.status))),
+      }, `<p>${clean(path)} ${code}</p>${sections.join('')}`),
     });
   }
   for (const i of model.taxonomy.industries) {
     out.push({
       url: `/industries/${i.id}/`,
-      language: LANGUAGE,
-      content: [i.name, ...i.aliases, i.group].join(' '),
-      meta: { title: i.name, kind: t.search.kinds.industry },
-      filters: { type: [t.search.kinds.industry], industry: [i.name] },
+      html: page(i.name, { kind: t.search.kinds.industry }, { type: [t.search.kinds.industry], industry: [i.name] }, `<p>${[...i.aliases, i.group].map(clean).join(' ')}</p>`),
     });
   }
-  for (const a of [...model.announcements].reverse()) {
-    const p = place(a.meta.region);
+  for (const p of policies) {
+    const doc = p.docNumber;
     out.push({
-      url: `/announcements/${a.id}/`,
-      language: LANGUAGE,
-      content: [a.meta.title, a.meta.issuer, a.meta.doc_number, a.meta.doc_number && normaliseDocNumber(a.meta.doc_number), p.name, KIND_LABELS[a.kind]].filter(Boolean).join(' '),
-      meta: { title: a.meta.title, kind: t.search.kinds.announcement, region: p.name, ...(a.meta.doc_number && { doc: a.meta.doc_number }) },
-      filters: { type: [t.search.kinds.announcement], ...(p.province && { province: [p.province] }), ...(p.city && { city: [p.city] }), year: [String(a.meta.year)] },
-    });
-  }
-  for (const pol of policies) {
-    out.push({
-      url: `/policies/${pol.slug}/`,
-      language: LANGUAGE,
-      content: [pol.title, pol.docNumber, pol.docNumber && normaliseDocNumber(pol.docNumber), pol.issuer, pol.text].filter(Boolean).join(' '),
-      meta: { title: pol.title, kind: t.search.kinds.policy, ...(pol.docNumber && { doc: pol.docNumber }) },
-      filters: { type: [t.search.kinds.policy] },
+      url: `/policies/${p.slug}/`,
+      html: page(p.title, { kind: t.search.kinds.policy, ...(doc && { doc }) }, { type: [t.search.kinds.policy] }, `<p>${[doc, doc && normaliseDocNumber(doc), p.issuer].filter(Boolean).map((x) => clean(x!)).join(' ')}</p><p>${clean(p.text)}</p>`),
     });
   }
   return out;

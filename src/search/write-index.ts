@@ -3,20 +3,20 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Model } from '../data/model.ts';
 import { readPolicyTexts } from './policies.ts';
-import { creditCodeShards, searchRecords } from './records.ts';
+import { creditCodeShards, searchDocuments } from './records.ts';
 
 /**
  * Writes the search index into a built site: Pagefind (extended binary, Chinese segmentation)
- * over custom records built from the model, and the credit-code shards at /search/codes/.
+ * over search documents built from the model (src/search/records.ts), and the credit-code shards at /search/codes/.
  * Returns counts for the build log and the benchmark.
  */
 export async function writeSearchIndex(model: Model, siteDir: string, policiesDir = 'content/policies'): Promise<{ records: number; codes: number }> {
-  const records = searchRecords(model, readPolicyTexts(policiesDir));
+  const records = searchDocuments(model, readPolicyTexts(policiesDir));
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
   try {
     for (const r of records) {
-      const res = await index.addCustomRecord(r);
+      const res = await index.addHTMLFile({ url: r.url, content: r.html });
       if (res.errors.length) throw new Error(`Pagefind 无法索引 ${r.url}：${res.errors.join('；')}`);
     }
     const w = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
