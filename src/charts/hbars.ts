@@ -4,7 +4,7 @@
  * Labels sit left of the bars when they are short, above them when they are long.
  */
 import { scaleLinear } from 'd3';
-import { FONT, GRID, INK, LINK, MUTED, attrs, escapeXml, r, text, textWidth } from './svg.ts';
+import { FONT, GRID, INK, LINK, MUTED, attrs, emptyNotice, escapeXml, r, text, textWidth } from './svg.ts';
 import { TRACK_COLOUR } from './palette.ts';
 
 export interface HBar {
@@ -51,7 +51,7 @@ const GROUP_GAP = 10;
 
 /** Markup and height of the bar rows. */
 export function hbarRows(groups: readonly HBarGroup[], o: HBarLayout): { markup: string; height: number } {
-  if (groups.length === 0) return { markup: text(o.x, o.y + FONT.label, '暂无数据', { fill: MUTED }) + '\n', height: FONT.label + 4 };
+  if (groups.length === 0) return { markup: emptyNotice(o.x, o.y) + '\n', height: FONT.label + 4 };
   const labelW = Math.max(0, ...groups.map((g) => textWidth(g.label)));
   const above = o.labelsAbove ?? labelsAbove(groups, o.width);
   const valueW = Math.max(0, ...groups.flatMap((g) => g.bars.map((b) => textWidth(b.valueText, FONT.small)))) + 6;

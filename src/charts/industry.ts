@@ -7,7 +7,7 @@ import { yGrid, yGridWidth, yearLabels } from './axes.ts';
 import { hbarRows, labelsAbove } from './hbars.ts';
 import { CAPACITY_DIGITS, formatCapacity, formatNumber, roundTo } from './number.ts';
 import { BAR_COLOUR } from './palette.ts';
-import { DEFAULT_WIDTH, FONT, MUTED, attrs, checkId, frame, r, text, textWidth, type BaseOptions } from './svg.ts';
+import { DEFAULT_WIDTH, FONT, attrs, emptyNotice, panelHeading, checkId, frame, r, text, textWidth, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
 
 export interface CapacityByYearRow {
@@ -73,12 +73,12 @@ export function capacityByYear(rows: readonly CapacityByYearRow[], opts: Industr
   let body = '';
   let y = pad;
   if (panels.length === 0) {
-    body += text(pad, y + FONT.label, '暂无数据', { fill: MUTED });
+    body += emptyNotice(pad, y);
     y += FONT.label + 4;
   }
   for (const p of panels) {
     body += `<g${attrs({ class: 'panel', 'data-unit': p.unit })}>\n`;
-    body += text(pad, y + FONT.title, `已淘汰产能（${p.unit}）`, { 'font-size': FONT.title, 'font-weight': 700 }) + '\n';
+    body += panelHeading(pad, y, `已淘汰产能（${p.unit}）`);
     y += FONT.title + 32;
     const lo = p.items[0]!.year;
     const years = Array.from({ length: p.items[p.items.length - 1]!.year - lo + 1 }, (_, i) => lo + i);
@@ -130,12 +130,12 @@ export function capacityByProvince(rows: readonly CapacityByProvinceRow[], opts:
   let body = '';
   let y = pad;
   if (panels.length === 0) {
-    body += text(pad, y + FONT.label, '暂无数据', { fill: MUTED });
+    body += emptyNotice(pad, y);
     y += FONT.label + 4;
   }
   for (const p of panels) {
     body += `<g${attrs({ class: 'panel', 'data-unit': p.unit })}>\n`;
-    body += text(pad, y + FONT.title, `已淘汰产能（${p.unit}）`, { 'font-size': FONT.title, 'font-weight': 700 }) + '\n';
+    body += panelHeading(pad, y, `已淘汰产能（${p.unit}）`);
     y += FONT.title + 10;
     const bars = hbarRows(
       p.items.map((x) => ({

@@ -104,6 +104,12 @@ export function hatchPattern(id: string, stroke: string, fill = 'none', size = 6
  * Estimated width of a text in viewBox units: CJK and full-width characters are one em, digits
  * and Latin letters a bit over half. Layout only needs it to be a little generous.
  */
+/** "No data", on the line below `y`, where a chart has nothing to draw. */
+export const emptyNotice = (x: number, y: number): string => text(x, y + FONT.label, '暂无数据', { fill: MUTED });
+
+/** A panel's title, on the line below `y`. */
+export const panelHeading = (x: number, y: number, title: string): string => `${text(x, y + FONT.title, title, { 'font-size': FONT.title, 'font-weight': 700 })}\n`;
+
 export function textWidth(s: string, fontSize: number = FONT.label): number {
   let em = 0;
   for (const ch of s) {

@@ -6,7 +6,7 @@ import { hbarRows, type HBarGroup } from './hbars.ts';
 import { legend } from './legend.ts';
 import { CAPACITY_DIGITS, formatCapacity, roundTo } from './number.ts';
 import { ELIMINATED_COLOUR, TARGET_COLOUR } from './palette.ts';
-import { DEFAULT_WIDTH, FONT, MUTED, attrs, checkId, frame, hatchPattern, text, type BaseOptions } from './svg.ts';
+import { DEFAULT_WIDTH, FONT, attrs, emptyNotice, panelHeading, checkId, frame, hatchPattern, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
 
 export interface TargetEliminatedRow {
@@ -87,12 +87,12 @@ export function targetsVsEliminated(series: readonly TargetEliminatedRow[], opts
   body += lg.markup;
   y += lg.height + 14;
   if (panels.length === 0) {
-    body += text(pad, y + FONT.label, '暂无数据', { fill: MUTED });
+    body += emptyNotice(pad, y);
     y += FONT.label + pad;
   }
   for (const p of panels) {
     body += `<g${attrs({ class: 'panel', 'data-industry': p.industry, 'data-unit': p.unit })}>\n`;
-    body += text(pad, y + FONT.title, panelTitle(p), { 'font-size': FONT.title, 'font-weight': 700 }) + '\n';
+    body += panelHeading(pad, y, panelTitle(p));
     y += FONT.title + 8;
     const groups: HBarGroup[] = p.years.map((v) => ({
       label: `${v.year}年`,

@@ -7,7 +7,7 @@ import { yGrid, yGridWidth, yearLabels } from './axes.ts';
 import { legend } from './legend.ts';
 import { CAPACITY_DIGITS, formatCapacity, roundTo } from './number.ts';
 import { OKABE_ITO } from './palette.ts';
-import { DEFAULT_WIDTH, FONT, MUTED, attrs, checkId, frame, r, text, type BaseOptions } from './svg.ts';
+import { DEFAULT_WIDTH, FONT, attrs, emptyNotice, panelHeading, checkId, frame, r, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
 
 export interface TrendRow {
@@ -77,12 +77,12 @@ export function nationalTrend(series: readonly TrendRow[], opts: NationalTrendOp
   let body = '';
   let y = pad;
   if (panels.length === 0) {
-    body += text(pad, y + FONT.label, '暂无数据', { fill: MUTED });
+    body += emptyNotice(pad, y);
     y += FONT.label + 4;
   }
   for (const p of panels) {
     body += `<g${attrs({ class: 'panel', 'data-unit': p.unit })}>\n`;
-    body += text(pad, y + FONT.title, `已淘汰产能（${p.unit}）`, { 'font-size': FONT.title, 'font-weight': 700 }) + '\n';
+    body += panelHeading(pad, y, `已淘汰产能（${p.unit}）`);
     y += FONT.title + 32;
     const max = Math.max(0, ...p.series.flatMap((s) => [...s.points.values()]));
     const ys = scaleLinear().domain([0, max > 0 ? max : 1]).nice(4).range([y + plotH, y]);
