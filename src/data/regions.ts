@@ -41,7 +41,16 @@ export function buildRegionTable(extra: readonly ExtraRegion[] = []): RegionTabl
     if (e.valid_to) r.valid_to = e.valid_to;
     byCode.set(e.code, r);
   }
+  // Chains are asked for once per row and per announcement: remember them.
+  const chains = new Map<string, Region[]>();
   const chain = (code: string): Region[] => {
+    const known = chains.get(code);
+    if (known) return known;
+    const out = walkUp(code);
+    chains.set(code, out);
+    return out;
+  };
+  const walkUp = (code: string): Region[] => {
     const out: Region[] = [];
     const seen = new Set<string>();
     for (let r = byCode.get(code); r && !seen.has(r.code); r = r.parent ? byCode.get(r.parent) : undefined) {
