@@ -161,29 +161,26 @@ function readRow<T>(
   const failed = new Set<string>();
   let ok = true;
   const cellCtx = { ...ctx, where: { file, line } };
-  slots.forEach((slot, i) => {
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
     const raw = record.cells[i] ?? '';
+    if (slot.kind === 'skip' || trimCell(raw) === '') continue;
     if (slot.kind === 'extra') {
-      const v = trimCell(raw);
-      if (v !== '') {
-        const r = readCell(raw, slot.name, { zh: slot.name, type: 'text', max: 500, doc: '' }, cellCtx);
-        if ('problem' in r) { problems.push(r.problem); ok = false; } else extra[slot.name] = v;
-      }
-      return;
+      const r = readCell(raw, slot.name, { zh: slot.name, type: 'text', max: 500, doc: '' }, cellCtx);
+      if ('problem' in r) { problems.push(r.problem); ok = false; } else extra[slot.name] = r.value as string;
+      continue;
     }
-    if (slot.kind !== 'col') return;
     const { name, meta } = slot.col;
-    if (trimCell(raw) === '') return;
     const r = readCell(raw, name, meta, cellCtx);
     if ('problem' in r) {
       problems.push(r.problem);
       failed.add(name);
       ok = false;
-      return;
+      continue;
     }
     if (r.warning) problems.push(r.warning);
     data[name] = r.value;
-  });
+  }
   // Blank cells of columns required in every table; a requirement of some kinds only (the
   // `deadline` of a plan) is checked by that kind's row rule, with its own code.
   for (const c of columnsOf(table)) {
