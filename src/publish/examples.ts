@@ -8,34 +8,30 @@ import type { Kind } from '../schema/announcement.ts';
 
 const NOTE = '示例行，填写时请删除';
 
+/** The same line in its plan and in its completion. */
+const LINE = {
+  line_id: 'XA-2026-001',
+  enterprise_name: '咸宁市示例建材有限公司',
+  credit_code: '91421202MA4E7K2N0U',
+  region_code: '421202',
+  industry: '水泥',
+  equipment: 'Φ3×11m机立窑生产线',
+  equipment_count: '1',
+  capacity: '8.8',
+  capacity_unit: '万吨',
+  deadline: '2026-12-31',
+} as const;
+
 export const EXAMPLE_ROWS: Readonly<Record<Kind, Readonly<Record<string, string>>>> = {
   plan: {
-    line_id: 'XA-2026-001',
-    enterprise_name: '咸宁市示例建材有限公司',
-    credit_code: '91421202MA4E7K2N0U',
-    region_code: '421202',
-    industry: '水泥',
-    equipment: 'Φ3×11m机立窑生产线',
-    equipment_count: '1',
-    capacity: '8.8',
-    capacity_unit: '万吨',
-    deadline: '2026-12-31',
+    ...LINE,
     status: '计划淘汰',
     employees: '120',
     fixed_assets: '350.5',
     note: NOTE,
   },
   completion: {
-    line_id: 'XA-2026-001',
-    enterprise_name: '咸宁市示例建材有限公司',
-    credit_code: '91421202MA4E7K2N0U',
-    region_code: '421202',
-    industry: '水泥',
-    equipment: 'Φ3×11m机立窑生产线',
-    equipment_count: '1',
-    capacity: '8.8',
-    capacity_unit: '万吨',
-    deadline: '2026-12-31',
+    ...LINE,
     status: '已验收',
     shutdown_date: '2026-03-15',
     dismantled_date: '2026-06-30',
