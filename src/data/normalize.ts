@@ -21,6 +21,9 @@ export function trimCell(s: string): string {
   return s.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, '');
 }
 
+/** A document number (文号) as text writes it, in any bracket style: 国发〔2025〕7号, 云政发[2025]123号. */
+export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}\s*[〔[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号/g;
+
 /**
  * Normalises a document number (文号) to 〔〕 brackets: 云政发[2025]123号, 云政发［2025］123号 and
  * 云政发(2025)123号 all become 云政发〔2025〕123号. Only a bracketed 4-digit year is touched.

@@ -3,12 +3,11 @@
  * what the index holds. Pure; runs in the browser.
  */
 import { looksLikeCreditCode, normaliseCreditCode } from '../data/credit-code.ts';
-import { normaliseDocNumber } from '../data/normalize.ts';
+import { DOC_NUMBER, normaliseDocNumber } from '../data/normalize.ts';
 import { t } from '../i18n/zh-CN.ts';
 
 export type Query = { kind: 'credit-code'; code: string; text: string } | { kind: 'text'; text: string };
 
-const DOC = /[\u4e00-\u9fa5]{1,16}\s*[〔[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号/g;
 
 export function parseQuery(input: string): Query {
   const trimmed = input.trim();
@@ -17,7 +16,7 @@ export function parseQuery(input: string): Query {
     return { kind: 'credit-code', code, text: code };
   }
   // Document numbers in any bracket style are searched as the index writes them.
-  return { kind: 'text', text: trimmed.replace(DOC, (m) => normaliseDocNumber(m)) };
+  return { kind: 'text', text: trimmed.replace(DOC_NUMBER, (m) => normaliseDocNumber(m)) };
 }
 
 /** The shard file of the exact credit-code lookup. */

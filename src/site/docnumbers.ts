@@ -1,14 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { normaliseDocNumber } from '../data/normalize.ts';
+import { DOC_NUMBER, normaliseDocNumber } from '../data/normalize.ts';
 import { escapeHtml } from './markdown.ts';
 
-/**
+/*
  * Document numbers (文号) in any bracket style — 国发〔2025〕7号, 云政发[2025]123号, 豫淘汰落后办（2021）10号 —
  * link to the policy or announcement that carries that number.
  */
-export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,16}\s*[〔[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,5}\s*号/g;
 
 export type DocIndex = ReadonlyMap<string, string>;
 
@@ -63,17 +59,4 @@ export function linkDocNumbersInHtml(html: string, index: DocIndex, selfPath?: s
     if (parts.length === 1 && !('href' in parts[0]!)) return text;
     return parts.map((p) => ('href' in p ? `<a href="${escapeHtml(p.href)}">${escapeHtml(p.text)}</a>` : escapeHtml(p.text))).join('');
   });
-}
-
-/** Document numbers of the policy texts, read from their front matter. */
-export function policyDocNumbers(dir = 'content/policies'): { docNumber: string | undefined; path: string }[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .sort()
-    .map((f) => {
-      const src = readFileSync(join(dir, f), 'utf8');
-      const fm = /^---\n([\s\S]*?)\n---/.exec(src.replace(/\r\n?/g, '\n'));
-      const data = (fm ? parseYaml(fm[1]!) : {}) as { doc_number?: string };
-      return { docNumber: data.doc_number, path: `/policies/${f.replace(/\.mdx$/, '')}/` };
-    });
 }
