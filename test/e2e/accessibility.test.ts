@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { SITES } from '../site/global-setup.ts';
-import { launch, serve, type StaticServer } from './browser.ts';
+import { launch } from './browser.ts';
+import { browseSite } from './session.ts';
 import { listFiles } from '../site/helpers.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,21 +20,13 @@ describe.each([
   ['fixture', SITES.basic.out],
   ['sample', SITES.sample.out],
 ])('accessibility of the %s site', (_name, site) => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launch(), serve(site)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = browseSite(site);
 
   test.each(pagesOfEachKind(site))('a reader of %s meets no axe violations', async (path) => {
     // axe is injected as an inline script, which the pages' own policy rightly forbids.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await session.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(server.origin + path);
+    await page.goto(session.origin + path);
     await page.addScriptTag({ content: axeSource });
     const result = await page.evaluate(async () => {
       const r = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { SITES } from '../site/global-setup.ts';
 import { listFiles } from '../site/helpers.ts';
-import { launch, serve, type StaticServer } from './browser.ts';
+import { browseSite } from './session.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve(SITES.hostile.out)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browseSite(SITES.hostile.out);
 
 test('a reader opening every page of a site built from hostile data sees no dialog, no request to another host and no policy violation', async () => {
   const pages = listFiles(SITES.hostile.out).filter((f) => f.endsWith('.html')).map((f) => `/${f.replace(/index\.html$/, '')}`);
   expect(pages.length).toBeGreaterThan(20);
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   const dialogs: string[] = [];
   const foreign: string[] = [];
   context.on('request', (r) => {
     const u = new URL(r.url());
-    if (u.origin !== server.origin && u.protocol !== 'data:') foreign.push(r.url());
+    if (u.origin !== session.origin && u.protocol !== 'data:') foreign.push(r.url());
   });
   const violations: string[] = [];
   await context.exposeFunction('reportViolation', (v: string) => violations.push(v));
@@ -35,7 +26,7 @@ test('a reader opening every page of a site built from hostile data sees no dial
       dialogs.push(`${path}: ${d.message()}`);
       void d.dismiss();
     });
-    await page.goto(server.origin + path, { waitUntil: 'load' });
+    await page.goto(session.origin + path, { waitUntil: 'load' });
     await page.waitForTimeout(50);
     await page.close();
   }
@@ -46,10 +37,10 @@ test('a reader opening every page of a site built from hostile data sees no dial
 });
 
 test('search results for hostile names are text, not markup', async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   let dialog = false;
   page.on('dialog', (d) => ((dialog = true), void d.dismiss()));
-  await page.goto(`${server.origin}/search/?q=${encodeURIComponent('示例')}`);
+  await page.goto(`${session.origin}/search/?q=${encodeURIComponent('示例')}`);
   await page.waitForFunction(() => document.querySelectorAll('#results li').length > 0);
   const { html, text } = await page.$eval('#results', (el) => ({ html: el.innerHTML, text: el.textContent ?? '' }));
   expect(text).toContain("<script>alert('name')</script>示例公司");
@@ -59,9 +50,9 @@ test('search results for hostile names are text, not markup', async () => {
 });
 
 test('the feeds and the sitemap are well-formed XML', async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   for (const path of ['/feed.xml', '/regions/421202/feed.xml', '/sitemap.xml']) {
-    await page.goto(server.origin + '/404.html');
+    await page.goto(session.origin + '/404.html');
     const ok = await page.evaluate(async (p) => {
       const text = await (await fetch(p)).text();
       const doc = new DOMParser().parseFromString(text, 'application/xml');

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { SITES } from '../site/global-setup.ts';
-import { launch, serve, type StaticServer } from './browser.ts';
+import { browseSite } from './session.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve(SITES.basic.out)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browseSite(SITES.basic.out);
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(server.origin + path);
+  const page = await session.browser.newPage();
+  await page.goto(session.origin + path);
   await page.waitForSelector('#search:not([hidden])');
   return page;
 }
@@ -101,9 +93,9 @@ describe('search as citizens search', () => {
   });
 
   test('without JavaScript the search page says so and links to the region index', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/search/`);
+    await page.goto(`${session.origin}/search/`);
     expect(await page.textContent('noscript')).toContain('搜索需要浏览器启用 JavaScript');
     expect(await page.getAttribute('noscript a', 'href')).toBe('/regions/');
     expect(await page.isHidden('#search')).toBe(true);
