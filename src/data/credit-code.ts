@@ -5,6 +5,9 @@
  * whose last digit (position 17) is itself a check digit (weights 3 7 9 10 5 8 4 2; 10 → X).
  */
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** Already upper-case ASCII letters and digits: nothing to fold. */
+const FOLDED = /^[0-9A-Z]*$/;
+const CHARSET_INDEX = new Map([...CREDIT_CODE_CHARSET].map((c, i) => [c, i]));
 const WEIGHTS = Array.from({ length: 17 }, (_, i) => 3 ** i % 31);
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 const ORG_CHARSET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -15,6 +18,7 @@ export type CreditCodeResult =
 
 /** Folds what people type (lower case, spaces, hyphens, full-width) to the 18-character form. */
 export function normaliseCreditCode(input: string): string {
+  if (FOLDED.test(input)) return input;
   return input
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u3000\-]/g, '')
@@ -24,7 +28,7 @@ export function normaliseCreditCode(input: string): string {
 /** The GB 32100-2015 check character for the first 17 characters. */
 export function creditCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_CHARSET.indexOf(first17[i]!) * WEIGHTS[i]!;
+  for (let i = 0; i < 17; i++) sum += (CHARSET_INDEX.get(first17[i]!) ?? -1) * WEIGHTS[i]!;
   return CREDIT_CODE_CHARSET[(31 - (sum % 31)) % 31]!;
 }
 
@@ -40,7 +44,7 @@ export function checkCreditCode(input: string): CreditCodeResult {
   const code = normaliseCreditCode(input);
   if (code.length !== 18) return { ok: false, code, reason: `应为18位，实为${code.length}位` };
   for (let i = 0; i < 18; i++) {
-    if (!CREDIT_CODE_CHARSET.includes(code[i]!)) {
+    if (!CHARSET_INDEX.has(code[i]!)) {
       return { ok: false, code, reason: `第${i + 1}位“${code[i]}”不是允许的字符` };
     }
   }

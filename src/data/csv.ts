@@ -29,9 +29,35 @@ const QUOTE_MESSAGES: Record<string, string> = {
 /**
  * Parses CSV text with papaparse (comma-delimited, RFC 4180 quoting), keeping for each record
  * the physical line it starts on. Blank lines are skipped; their lines still count.
+ *
+ * Well-formed text is parsed in one call and the lines are counted from the records: each
+ * record ends at one line break, plus the breaks inside its quoted cells. Text with a quoting
+ * error is parsed again record by record, where papaparse's cursor gives the lines exactly.
  */
 export function parseCsv(input: string, maxRecords = Infinity): ParsedCsv {
   const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
+  const result = Papa.parse<string[]>(text, { delimiter: ',', newline: '\n', skipEmptyLines: false });
+  if (result.errors.length > 0) return parseCsvStepwise(text, maxRecords);
+  const records: CsvRecord[] = [];
+  const rows = result.data;
+  let line = 1;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i]!;
+    if (!(cells.length === 1 && cells[0] === '')) {
+      if (records.length >= maxRecords) return { records, errors: [], truncated: true };
+      records.push({ line, cells });
+    }
+    line++;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c]!;
+      for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) line++;
+    }
+  }
+  return { records, errors: [], truncated: false };
+}
+
+/** parseCsv for text with quoting errors: papaparse's step cursor places every record. */
+function parseCsvStepwise(text: string, maxRecords: number): ParsedCsv {
   const records: CsvRecord[] = [];
   const errors: CsvSyntaxError[] = [];
   let line = 1;

@@ -19,7 +19,7 @@ export type FrontMatterResult =
 
 /** Splits `---`-fenced YAML front matter from a Markdown file and parses it, keeping key lines. */
 export function parseFrontMatter(text: string): FrontMatterResult {
-  const src = text.replace(/\r\n?/g, '\n');
+  const src = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (!src.startsWith('---\n')) return { ok: false, reason: 'missing' };
   const close = src.search(/\n---[ \t]*(\n|$)/);
   if (close < 0) return { ok: false, reason: 'missing' };
@@ -61,6 +61,9 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 }
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]+(.*))?$/;
+const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
+const TRUES = new Set(['true', 'True', 'TRUE']);
+const FALSES = new Set(['false', 'False', 'FALSE']);
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 /** A plain scalar this reader may resolve: no YAML indicator at its start, no comment or mapping inside. */
@@ -77,18 +80,27 @@ export function parseFlatYaml(yamlText: string): { data: Record<string, unknown>
   const keyLines: Record<string, number> = Object.create(null) as Record<string, number>;
   const lines = yamlText.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '') continue;
-    const m = KEY.exec(line.replace(/[ \t]+$/, ''));
+    let line = lines[i]!;
+    const last = line.charCodeAt(line.length - 1);
+    // Only a line ending in white space (or empty) can be blank or need trimming.
+    if (line === '' || last <= 32 || last > 127) {
+      if (line.trim() === '') continue;
+      line = line.replace(/[ \t]+$/, '');
+    }
+    const m = KEY.exec(line);
     if (!m || m[1] === '__proto__' || m[1]! in keyLines) return undefined;
     const raw = m[2] ?? '';
+    const first = raw.charCodeAt(0);
     let value: unknown;
-    if (raw === '' || raw === '~' || /^(null|Null|NULL)$/.test(raw)) value = null;
-    else if (/^(true|True|TRUE)$/.test(raw)) value = true;
-    else if (/^(false|False|FALSE)$/.test(raw)) value = false;
+    // Double-quoted without escapes, the commonest form, first.
+    if (first === 34 /* " */) {
+      if (raw.length < 2 || raw.charCodeAt(raw.length - 1) !== 34 || raw.indexOf('"', 1) !== raw.length - 1 || raw.includes('\\')) return undefined;
+      value = raw.slice(1, -1);
+    } else if (raw === '' || NULLS.has(raw)) value = null;
+    else if (TRUES.has(raw)) value = true;
+    else if (FALSES.has(raw)) value = false;
     else if (INT.test(raw)) value = Number(raw);
     else if (FLOAT.test(raw)) value = Number(raw);
-    else if (/^"[^"\\]*"$/.test(raw)) value = raw.slice(1, -1);
     else if (/^'[^']*'$/.test(raw)) value = raw.slice(1, -1);
     else if (PLAIN.test(raw) && !/^(0x|0o|\.inf|\.nan|[-+]\.inf)/i.test(raw)) value = raw;
     else return undefined;

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../schema/problem.ts';
 import { ANNOUNCEMENT_ID } from '../schema/announcement.ts';
@@ -71,7 +71,16 @@ export function readDataRoot(root: string): RawDataRoot {
   let total = 0;
   let overRoot = false;
   const read = (rel: string, limit: number): RawFile | undefined => {
-    const size = lstatSync(join(rootReal, rel)).size;
+    // One open, fstat and read per file; a file over its limit is not read at all.
+    const fd = openSync(join(rootReal, rel), constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      return readOpen(fd, rel, limit);
+    } finally {
+      closeSync(fd);
+    }
+  };
+  const readOpen = (fd: number, rel: string, limit: number): RawFile | undefined => {
+    const size = fstatSync(fd).size;
     total += size;
     if (total > LIMITS.rootBytes) {
       if (!overRoot) out.problems.push(problem('data-root-too-large', { file: '.' }, { detail: `文件总大小超过 ${LIMITS.rootBytes} 字节，从 ${rel} 起不再读取` }));
@@ -82,7 +91,14 @@ export function readDataRoot(root: string): RawDataRoot {
       out.problems.push(problem('file-too-large', { file: rel }, { size, limit }));
       return undefined;
     }
-    return { path: rel, bytes: readFileSync(join(rootReal, rel)) };
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const n = readSync(fd, bytes, at, size - at, at);
+      if (n === 0) break; // the file shrank while being read
+      at += n;
+    }
+    return { path: rel, bytes: at === size ? bytes : bytes.subarray(0, at) };
   };
   for (const rel of files) {
     const parts = rel.split('/');

@@ -4,21 +4,21 @@
  * folded to their ASCII forms before they are checked.
  */
 
+const FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
+const FULL_WIDTH_ALL = /[\u3000\uff01-\uff5e]/g;
+const foldChar = (ch: string) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+
 /** Full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space → ASCII. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += ch;
-  }
-  return out;
+  return FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, foldChar) : s;
 }
 
-/** Trims ASCII and ideographic white space, and non-breaking spaces Excel leaves behind. */
+/**
+ * Trims ASCII and ideographic white space, and the non-breaking spaces and byte-order marks
+ * Excel leaves behind (all of them white space to String.prototype.trim).
+ */
 export function trimCell(s: string): string {
-  return s.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, '');
+  return s.trim();
 }
 
 /** A document number (文号) as text writes it, in any bracket style: 国发〔2025〕7号, 云政发[2025]123号. */

@@ -61,7 +61,11 @@ export function buildRegionTable(extra: readonly ExtraRegion[] = []): RegionTabl
   };
   return {
     get: (code) => byCode.get(code),
-    contains: (ancestor, code) => ancestor === NATIONAL || chain(code).some((r) => r.code === ancestor),
+    contains: (ancestor, code) => {
+      if (ancestor === NATIONAL) return true;
+      for (const r of chain(code)) if (r.code === ancestor) return true;
+      return false;
+    },
     chain,
     all: [...byCode.values()],
   };

@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import { columnsOf, type ColumnMeta } from '../schema/column.ts';
 import type { Kind } from '../schema/announcement.ts';
 import type { Problem } from '../schema/problem.ts';
-import { problem } from './catalogue.ts';
-import { readCell, type CellContext } from './cells.ts';
+import { problem, type ProblemCode } from './catalogue.ts';
+import { CellFailure, CellWarned, cellProblem, readCellValue, type CellContext } from './cells.ts';
+import { columnCheck, type ColumnCheck } from './column-checks.ts';
 import { foreignDelimiter, parseCsv, type CsvRecord } from './csv.ts';
 import { toHalfWidth, trimCell } from './normalize.ts';
 
@@ -85,127 +86,204 @@ export function readTable<T>(
     return { rows: [], columns: [], extraColumns: [], problems };
   }
 
+  const layout = layoutOf(table, kind, header.cells);
+  for (const issue of layout.issues) {
+    // A column without a header only matters when some row uses it.
+    if (issue.ifUsed !== undefined && !records.some((r) => trimCell(r.cells[issue.ifUsed!] ?? '') !== '')) continue;
+    problems.push(problem(issue.code, { file, line: header.line, column: issue.column }, issue.params));
+  }
+  const rows = readRows<T>(records, layout.slots, ctx);
+  problems.push(...rows.problems);
+  return { rows: rows.rows, columns: layout.columns, extraColumns: layout.extraColumns, problems };
+}
+
+/** A header cell as the reader uses it: a schema column with its compiled reading, an `x_` column, or nothing. */
+type Slot =
+  | { kind: 'col'; name: string; meta: ColumnMeta; at: number; mustHave: boolean; check: ColumnCheck; capacity: boolean }
+  | { kind: 'extra'; name: string; meta: ColumnMeta }
+  | { kind: 'skip' };
+
+/** What a header says, once per distinct header: the slots and the header's problems, unplaced. */
+interface Layout {
+  slots: Slot[];
+  columns: string[];
+  extraColumns: string[];
+  issues: { code: ProblemCode; column: string; params: Record<string, string | number | undefined>; ifUsed?: number }[];
+}
+
+/** Layouts by table and header; offices reuse a handful of headers across thousands of files. */
+const layouts = new WeakMap<z.ZodObject, Map<string, Layout>>();
+const MAX_LAYOUTS = 1000;
+
+function layoutOf(table: z.ZodObject, kind: Kind | 'reference', cells: readonly string[]): Layout {
+  let byHeader = layouts.get(table);
+  if (!byHeader) layouts.set(table, (byHeader = new Map()));
+  const key = `${kind}\u0000${cells.join('\u0001')}`;
+  let layout = byHeader.get(key);
+  if (!layout) {
+    if (byHeader.size >= MAX_LAYOUTS) byHeader.clear();
+    layout = readHeader(table, kind, cells);
+    byHeader.set(key, layout);
+  }
+  return layout;
+}
+
+function readHeader(table: z.ZodObject, kind: Kind | 'reference', cells: readonly string[]): Layout {
   const index = headerIndex(table);
-  const slots: ({ kind: 'col'; col: Col } | { kind: 'extra'; name: string } | { kind: 'skip' })[] = [];
+  const schemaColumns = columnsOf(table);
+  const issues: Layout['issues'] = [];
+  const slots: Slot[] = [];
   const seen = new Map<string, number>();
-  header.cells.forEach((cell, i) => {
+  cells.forEach((cell, i) => {
     const written = trimCell(cell.replace(/^\ufeff/, ''));
     const col = index.get(headerKey(written));
     if (written === '') {
-      const used = records.some((r) => trimCell(r.cells[i] ?? '') !== '');
-      if (used) problems.push(problem('unknown-column', { file, line: header.line, column: '' }, { value: '' }));
+      issues.push({ code: 'unknown-column', column: '', params: { value: '' }, ifUsed: i });
       slots.push({ kind: 'skip' });
     } else if (col) {
       if (seen.has(col.name)) {
-        problems.push(problem('duplicate-column', { file, line: header.line, column: col.name }, { value: written, other: seen.get(col.name)! + 1 }));
+        issues.push({ code: 'duplicate-column', column: col.name, params: { value: written, other: seen.get(col.name)! + 1 } });
         slots.push({ kind: 'skip' });
       } else {
         seen.set(col.name, i);
-        slots.push({ kind: 'col', col });
+        slots.push({
+          kind: 'col', name: col.name, meta: col.meta,
+          at: schemaColumns.findIndex((c) => c.name === col.name),
+          // Required in every table, or not optional in the schema: a blank cell is a missing value.
+          mustHave: col.meta.required === true || !col.schema.safeParse(undefined).success,
+          check: columnCheck(col.schema),
+          capacity: col.name === 'capacity',
+        });
       }
     } else if (/^x_/i.test(written)) {
       if (seen.has(written)) {
-        problems.push(problem('duplicate-column', { file, line: header.line, column: written }, { value: written, other: seen.get(written)! + 1 }));
+        issues.push({ code: 'duplicate-column', column: written, params: { value: written, other: seen.get(written)! + 1 } });
         slots.push({ kind: 'skip' });
       } else {
         seen.set(written, i);
-        slots.push({ kind: 'extra', name: written });
+        slots.push({ kind: 'extra', name: written, meta: { zh: written, type: 'text', max: 500, doc: '' } });
       }
     } else {
       const suggest = [...index.entries()].find(([k]) => k.length > 1 && (k.includes(headerKey(written)) || headerKey(written).includes(k)))?.[1];
-      problems.push(problem('unknown-column', { file, line: header.line, column: written }, { value: written, suggest: suggest ? `${suggest.name}（${suggest.meta.zh}）` : undefined }));
+      issues.push({ code: 'unknown-column', column: written, params: { value: written, suggest: suggest ? `${suggest.name}（${suggest.meta.zh}）` : undefined } });
       slots.push({ kind: 'skip' });
     }
   });
-  const present = new Set(slots.flatMap((s) => (s.kind === 'col' ? [s.col.name] : [])));
-  for (const c of columnsOf(table)) {
-    if (isRequired(c.meta, kind) && !present.has(c.name)) {
-      problems.push(problem('missing-column', { file, line: header.line, column: c.name }, { zh: c.meta.zh }));
+  const present = new Set(slots.flatMap((s) => (s.kind === 'col' ? [s.name] : [])));
+  for (const c of schemaColumns) {
+    if (isRequired(c.meta, kind) && !present.has(c.name)) issues.push({ code: 'missing-column', column: c.name, params: { zh: c.meta.zh } });
+  }
+  return {
+    slots,
+    columns: slots.flatMap((s) => (s.kind === 'col' ? [s.name] : [])),
+    extraColumns: slots.flatMap((s) => (s.kind === 'extra' ? [s.name] : [])),
+    issues,
+  };
+}
+
+/** Shared by the rows of tables without extra columns; never written to. */
+const NO_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/**
+ * Reads the records under the header column by column: each column's cells in one loop over
+ * the rows, with its type's reader and its schema's compiled check (column-checks.ts). A row
+ * with any problem (not a warning) is left out. Problems come back in the order of the file,
+ * and within a line: the row's own, each cell's (in file order), blank required cells and
+ * values out of range (in schema order).
+ */
+function readRows<T>(records: readonly CsvRecord[], slots: readonly Slot[], ctx: Omit<CellContext, 'where'> & { file: string }): { rows: Row<T>[]; problems: Problem[] } {
+  const { file } = ctx;
+  const rowProblems: Problem[] = [];
+  const live: CsvRecord[] = [];
+  for (const record of records) {
+    const cells = record.cells;
+    let blank = true;
+    let length = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
+      length += c.length;
+      if (blank && c.length > 0 && c.trim() !== '') blank = false;
+    }
+    if (blank) continue; // a row of empty cells, as spreadsheets leave
+    if (length > MAX_ROW_CHARS) {
+      rowProblems.push(problem('row-too-long', { file, line: record.line }, { length, max: MAX_ROW_CHARS }));
+      continue;
+    }
+    if (cells.length !== slots.length) rowProblems.push(problem('row-length', { file, line: record.line }, { cells: cells.length, header: slots.length }));
+    live.push(record);
+  }
+
+  const n = live.length;
+  const data: Record<string, unknown>[] = new Array<Record<string, unknown>>(n);
+  for (let r = 0; r < n; r++) data[r] = {};
+  const hasExtra = slots.some((s) => s.kind === 'extra');
+  const extras: Record<string, string>[] = new Array<Record<string, string>>(n);
+  for (let r = 0; r < n; r++) extras[r] = hasExtra ? {} : NO_EXTRA;
+  const ok = new Uint8Array(n).fill(1);
+  const cellProblems: Problem[] = [];
+  // Per schema column, filled only when a table has such problems.
+  const missing: Problem[][] = [];
+  const range: Problem[][] = [];
+
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    if (slot.kind === 'skip') continue;
+    if (slot.kind === 'extra') {
+      const { meta } = slot;
+      for (let r = 0; r < n; r++) {
+        const raw = live[r]!.cells[i];
+        if (raw === undefined) continue;
+        const v = raw.trim();
+        if (v === '') continue;
+        const out = readCellValue(v, raw, meta, ctx, false);
+        if (out instanceof CellFailure) {
+          cellProblems.push(cellProblem(out, raw, slot.name, meta, { file, line: live[r]!.line }));
+          ok[r] = 0;
+        } else {
+          extras[r]![slot.name] = out as string;
+        }
+      }
+      continue;
+    }
+    const { name, meta, at, mustHave, check, capacity } = slot;
+    for (let r = 0; r < n; r++) {
+      const raw = live[r]!.cells[i];
+      const v = raw === undefined ? '' : raw.trim();
+      if (v === '') {
+        if (mustHave) {
+          (missing[at] ??= []).push(problem('missing-value', { file, line: live[r]!.line, column: name }, { zh: meta.zh, about: meta.doc }));
+          ok[r] = 0;
+        }
+        continue;
+      }
+      let out = readCellValue(v, raw!, meta, ctx, capacity);
+      if (out instanceof CellFailure) {
+        cellProblems.push(cellProblem(out, raw!, name, meta, { file, line: live[r]!.line }));
+        ok[r] = 0;
+        continue;
+      }
+      if (out instanceof CellWarned) {
+        cellProblems.push(cellProblem(out, raw!, name, meta, { file, line: live[r]!.line }));
+        out = out.value;
+      }
+      const detail = check(out);
+      if (detail !== undefined) {
+        (range[at] ??= []).push(problem('out-of-range', { file, line: live[r]!.line, column: name }, { zh: meta.zh, value: String(out), detail }));
+        ok[r] = 0;
+        continue;
+      }
+      data[r]![name] = out;
     }
   }
 
   const rows: Row<T>[] = [];
-  for (const record of records) {
-    const row = readRow<T>(record, slots, table, ctx, present, problems);
-    if (row) rows.push(row);
-  }
-  return {
-    rows,
-    columns: slots.flatMap((s) => (s.kind === 'col' ? [s.col.name] : [])),
-    extraColumns: slots.flatMap((s) => (s.kind === 'extra' ? [s.name] : [])),
-    problems,
-  };
+  for (let r = 0; r < n; r++) if (ok[r]) rows.push({ line: live[r]!.line, data: data[r] as T, extra: extras[r]! });
+  if (rowProblems.length + cellProblems.length + missing.length + range.length === 0) return { rows, problems: rowProblems };
+  const found = [...rowProblems, ...cellProblems];
+  for (const list of missing) if (list) found.push(...list);
+  for (const list of range) if (list) found.push(...list);
+  // Stable: within a line, the order above.
+  found.sort((a, b) => a.line! - b.line!);
+  return { rows, problems: found };
 }
 
-function readRow<T>(
-  record: CsvRecord,
-  slots: readonly ({ kind: 'col'; col: Col } | { kind: 'extra'; name: string } | { kind: 'skip' })[],
-  table: z.ZodObject,
-  ctx: Omit<CellContext, 'where'> & { file: string },
-  present: ReadonlySet<string>,
-  problems: Problem[],
-): Row<T> | undefined {
-  const { file } = ctx;
-  const line = record.line;
-  if (record.cells.every((c) => trimCell(c) === '')) return undefined; // a row of empty cells, as spreadsheets leave
-  const length = record.cells.reduce((n, c) => n + c.length, 0);
-  if (length > MAX_ROW_CHARS) {
-    problems.push(problem('row-too-long', { file, line }, { length, max: MAX_ROW_CHARS }));
-    return undefined;
-  }
-  if (record.cells.length !== slots.length) {
-    problems.push(problem('row-length', { file, line }, { cells: record.cells.length, header: slots.length }));
-  }
-  const data: Record<string, unknown> = {};
-  const extra: Record<string, string> = {};
-  const failed = new Set<string>();
-  let ok = true;
-  const cellCtx = { ...ctx, where: { file, line } };
-  for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i]!;
-    const raw = record.cells[i] ?? '';
-    if (slot.kind === 'skip' || trimCell(raw) === '') continue;
-    if (slot.kind === 'extra') {
-      const r = readCell(raw, slot.name, { zh: slot.name, type: 'text', max: 500, doc: '' }, cellCtx);
-      if ('problem' in r) { problems.push(r.problem); ok = false; } else extra[slot.name] = r.value as string;
-      continue;
-    }
-    const { name, meta } = slot.col;
-    const r = readCell(raw, name, meta, cellCtx);
-    if ('problem' in r) {
-      problems.push(r.problem);
-      failed.add(name);
-      ok = false;
-      continue;
-    }
-    if (r.warning) problems.push(r.warning);
-    data[name] = r.value;
-  }
-  // Blank cells of columns required in every table; a requirement of some kinds only (the
-  // `deadline` of a plan) is checked by that kind's row rule, with its own code.
-  for (const c of columnsOf(table)) {
-    if (present.has(c.name) && c.meta.required === true && data[c.name] === undefined && !failed.has(c.name)) {
-      problems.push(problem('missing-value', { file, line, column: c.name }, { zh: c.meta.zh, about: c.meta.doc }));
-      failed.add(c.name);
-      ok = false;
-    }
-  }
-  const parsed = table.safeParse(data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0] ?? '');
-      if (failed.has(name) || !present.has(name)) continue;
-      const meta = columnsOf(table).find((c) => c.name === name)?.meta;
-      problems.push(problem('out-of-range', { file, line, column: name }, { zh: meta?.zh ?? name, value: String(data[name]), detail: rangeDetail(issue) }));
-      ok = false;
-    }
-  }
-  return ok && parsed.success ? { line, data: parsed.data as T, extra } : undefined;
-}
-
-function rangeDetail(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small') return `不能小于 ${String(issue.minimum)}`;
-  if (issue.code === 'too_big') return `不能大于 ${String(issue.maximum)}`;
-  if (issue.code === 'invalid_format') return '格式不对';
-  return issue.message;
-}

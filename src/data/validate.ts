@@ -9,10 +9,10 @@ import { buildTaxonomy, normaliseUnit, type Taxonomy } from './industries.ts';
 import { decodeFile, readDataRoot, type RawAnnouncement, type RawDataRoot, type RawFile } from './load.ts';
 import { checkLock, parseLock, type AnnouncementFiles } from './lock.ts';
 import { normaliseDocNumber, toHalfWidth, trimCell } from './normalize.ts';
-import type { Announcement } from './record.ts';
+import { byPublication, type Announcement } from './record.ts';
 import { buildRegionTable, type RegionTable } from './regions.ts';
 import { checkSilentlyDropped } from './rules/corrections.ts';
-import { checkNotInPlan, checkReReported, checkStatusRegressed } from './rules/lines.ts';
+import { checkNotInPlan, checkReReported, checkStatusRegressed, LineIndex } from './rules/lines.ts';
 import { checkAssessmentRows, checkCardRows, checkLineRows, checkTargetRows, type RowContext } from './rules/rows.ts';
 import { checkSupersedes, supersededIds } from './rules/supersedes.ts';
 import { checkTargetsExceed } from './rules/targets.ts';
@@ -50,11 +50,13 @@ export function validateRaw(raw: RawDataRoot): ValidatedRecord {
   const { problems: supProblems, valid } = checkSupersedes(announcements);
   problems.push(...supProblems);
   const superseded = supersededIds(announcements, valid);
-  const inForce = announcements.filter((a) => !superseded.has(a.id));
+  // In publication order, which the rules across announcements walk (sorting sorted input is one pass).
+  const inForce = [...announcements].sort(byPublication).filter((a) => !superseded.has(a.id));
+  const lines = new LineIndex();
   problems.push(
-    ...checkReReported(inForce),
-    ...checkStatusRegressed(inForce),
-    ...checkNotInPlan(announcements, regions),
+    ...checkReReported(inForce, lines),
+    ...checkStatusRegressed(inForce, lines),
+    ...checkNotInPlan(announcements, regions, lines),
     ...checkSilentlyDropped(announcements, valid),
     ...checkTargetsExceed(inForce, regions, taxonomy),
   );

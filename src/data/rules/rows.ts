@@ -56,6 +56,13 @@ function uniqueRule<T>(rows: readonly Row<T>[], keyOf: (r: T) => string, column:
   }
 }
 
+/** Dates that never go backwards: shutdown ≤ sealed/dismantled ≤ accepted. */
+const DATE_ORDER: readonly (readonly [keyof LineRow, keyof LineRow])[] = [
+  ['shutdown_date', 'sealed_date'], ['shutdown_date', 'dismantled_date'], ['shutdown_date', 'accepted_date'],
+  ['sealed_date', 'accepted_date'], ['dismantled_date', 'accepted_date'],
+];
+const LINE_DATES = ['shutdown_date', 'sealed_date', 'dismantled_date', 'accepted_date'] as const;
+
 export function checkLineRows(rows: readonly Row<LineRow>[], ctx: RowContext): Problem[] {
   const out: Problem[] = [];
   const { file, meta } = ctx;
@@ -80,18 +87,14 @@ export function checkLineRows(rows: readonly Row<LineRow>[], ctx: RowContext): P
     if ((d.status === 'dismantled' || d.status === 'accepted') && d.sealed_date === undefined) expect('dismantled_date');
     if (d.status === 'accepted') expect('accepted_date');
     // Dates never go backwards: shutdown ≤ sealed/dismantled ≤ accepted; none after publication.
-    const order: [keyof LineRow, keyof LineRow][] = [
-      ['shutdown_date', 'sealed_date'], ['shutdown_date', 'dismantled_date'], ['shutdown_date', 'accepted_date'],
-      ['sealed_date', 'accepted_date'], ['dismantled_date', 'accepted_date'],
-    ];
-    for (const [earlier, later] of order) {
+    for (const [earlier, later] of DATE_ORDER) {
       const e = d[earlier] as string | undefined;
       const l = d[later] as string | undefined;
       if (e !== undefined && l !== undefined && l < e) {
         out.push(problem('dates-backwards', at(later), { value: l, later: l, earlier: e, laterZh: LINE_ZH[later], earlierZh: LINE_ZH[earlier] }));
       }
     }
-    for (const column of ['shutdown_date', 'sealed_date', 'dismantled_date', 'accepted_date'] as const) {
+    for (const column of LINE_DATES) {
       const v = d[column];
       if (v !== undefined && v > meta.published) out.push(problem('date-after-published', at(column), { value: v, zh: LINE_ZH[column], published: meta.published }));
     }
