@@ -59,9 +59,19 @@ function compile(schema: z.ZodType): ColumnCheck {
     if (p.exclusiveMinimum !== undefined) { const min = p.exclusiveMinimum; checks.push((v) => ((v as number) <= min ? `应大于 ${min}` : undefined)); }
     if (p.maximum !== undefined) { const max = p.maximum; checks.push((v) => ((v as number) > max ? `不能大于 ${max}` : undefined)); }
     if (p.exclusiveMaximum !== undefined) { const max = p.exclusiveMaximum; checks.push((v) => ((v as number) >= max ? `应小于 ${max}` : undefined)); }
-    // zod measures strings in UTF-16 code units, as String.prototype.length does.
-    if (p.minLength !== undefined) { const min = p.minLength; checks.push((v) => ((v as string).length < min ? `不能小于 ${min}` : undefined)); }
-    if (p.maxLength !== undefined) { const max = p.maxLength; checks.push((v) => ((v as string).length > max ? `不能大于 ${max}` : undefined)); }
+    // zod measures strings in code points; a code point is one or two UTF-16 units, so the
+    // exact count is needed only when the quick one is in doubt.
+    if (p.minLength !== undefined) {
+      const min = p.minLength;
+      checks.push((v) => {
+        const units = (v as string).length;
+        return units < min || (units < min * 2 && codePoints(v as string) < min) ? `不能小于 ${min}` : undefined;
+      });
+    }
+    if (p.maxLength !== undefined) {
+      const max = p.maxLength;
+      checks.push((v) => ((v as string).length > max && codePoints(v as string) > max ? `不能大于 ${max}` : undefined));
+    }
     if (p.pattern !== undefined) { const re = new RegExp(p.pattern); checks.push((v) => (re.test(v as string) ? undefined : '格式不对')); }
     if (p.enum !== undefined) { const allowed = new Set(p.enum); checks.push((v) => (allowed.has(v) ? undefined : '不是允许的取值')); }
   }
@@ -73,6 +83,21 @@ function compile(schema: z.ZodType): ColumnCheck {
     }
     return undefined;
   };
+}
+
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
+/** Code points in `s`: a surrogate pair counts once, a lone surrogate as itself (as zod counts). */
+function codePoints(s: string): number {
+  if (!HIGH_SURROGATE.test(s)) return s.length;
+  let count = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      count--;
+      i++;
+    }
+  }
+  return count;
 }
 
 /** The schema and its `allOf` parts, or undefined when any carries a keyword not known here. */

@@ -57,7 +57,7 @@ export function parseCsv(input: string, maxRecords = Infinity): ParsedCsv {
 }
 
 /** parseCsv for text with quoting errors: papaparse's step cursor places every record. */
-function parseCsvStepwise(text: string, maxRecords: number): ParsedCsv {
+export function parseCsvStepwise(text: string, maxRecords: number): ParsedCsv {
   const records: CsvRecord[] = [];
   const errors: CsvSyntaxError[] = [];
   let line = 1;
@@ -73,7 +73,10 @@ function parseCsvStepwise(text: string, maxRecords: number): ParsedCsv {
     newline: '\n',
     skipEmptyLines: false,
     step: (result, parser) => {
-      if (records.length >= maxRecords) {
+      const cells = result.data;
+      const blank = cells.length === 1 && cells[0] === '';
+      // Only a record past the limit truncates; blank lines after the last one do not.
+      if (!blank && records.length >= maxRecords) {
         truncated = true;
         parser.abort();
         return;
@@ -83,7 +86,6 @@ function parseCsvStepwise(text: string, maxRecords: number): ParsedCsv {
       while (text[s] === '\n') s++;
       advanceTo(s);
       const recordLine = line;
-      const cells = result.data;
       const seen = new Set<string>();
       for (const e of result.errors) {
         const detail = QUOTE_MESSAGES[e.code] ?? e.message;
@@ -91,7 +93,7 @@ function parseCsvStepwise(text: string, maxRecords: number): ParsedCsv {
         seen.add(detail);
         errors.push({ line: recordLine, detail });
       }
-      if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
+      if (!blank) records.push({ line: recordLine, cells });
       start = result.meta.cursor;
     },
   });
