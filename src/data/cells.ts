@@ -75,12 +75,14 @@ export function readCellValue(value: string, raw: string, meta: ColumnMeta, look
     if (lead !== undefined) return new CellFailure('formula-cell', { first: lead === '\t' ? '制表符' : '换行符' });
     if (first === 61 || first === 43 || first === 45 || first === 64) return new CellFailure('formula-cell', { first: value[0] });
   }
+  if (type === 'text') {
+    // Code units ≥ code points: count characters only when the quick count is over the limit.
+    if (meta.max !== undefined && value.length > meta.max && [...value].length > meta.max) return new CellFailure('too-long', { length: [...value].length, max: meta.max });
+    return value;
+  }
+  if (type === 'unit') return normaliseUnit(value);
   const folded = toHalfWidth(value);
   switch (type) {
-    case 'text':
-      // Code units ≥ code points: count characters only when the quick count is over the limit.
-      if (meta.max !== undefined && value.length > meta.max && [...value].length > meta.max) return new CellFailure('too-long', { length: [...value].length, max: meta.max });
-      return value;
     case 'code': {
       if (CODE.test(folded)) return folded;
       const v = folded.replace(SPACES, '');
@@ -101,8 +103,6 @@ export function readCellValue(value: string, raw: string, meta: ColumnMeta, look
       if (industry) return industry.id;
       return new CellFailure('unknown-industry', { examples: lookups.taxonomy.industries.slice(0, 6).map((i) => i.name).join('、') });
     }
-    case 'unit':
-      return normaliseUnit(value);
     case 'date':
       return readDate(folded, false);
     case 'date-or-month':

@@ -33,7 +33,8 @@ export function buildTaxonomy(extra: readonly Industry[] = []): Taxonomy {
   return {
     industries,
     get: (id) => byId.get(id),
-    lookup: (written) => index.get(key(written)),
+    // Keys are their own key (key() is idempotent): most cells are written as a key already.
+    lookup: (written) => index.get(written) ?? index.get(key(written)),
   };
 }
 
