@@ -63,40 +63,45 @@ const DATE_ORDER: readonly (readonly [keyof LineRow, keyof LineRow])[] = [
 ];
 const LINE_DATES = ['shutdown_date', 'sealed_date', 'dismantled_date', 'accepted_date'] as const;
 
+const where = (file: string, line: number, column: string) => ({ file, line, column });
+
+/** A date a line's status leads one to expect; blank ones are warnings (many real lists give none). */
+function expectDate(row: Row<LineRow>, column: 'sealed_date' | 'dismantled_date' | 'accepted_date', file: string, out: Problem[]) {
+  if (row.data[column] === undefined) out.push(problem('missing-date', where(file, row.line, column), { status: STATUS_ZH[row.data.status], zh: LINE_ZH[column] }));
+}
+
 export function checkLineRows(rows: readonly Row<LineRow>[], ctx: RowContext): Problem[] {
   const out: Problem[] = [];
   const { file, meta } = ctx;
   uniqueRule(rows, (r) => r.line_id, 'line_id', '清单编号', ctx, out);
   for (const row of rows) {
     const d = row.data;
-    const at = (column: string) => ({ file, line: row.line, column });
+    const line = row.line;
     regionRule(row, ctx, out);
     unitRule(row, ctx, out);
-    if (meta.kind === 'completion' && d.status === 'planned') out.push(problem('planned-in-completion', at('status'), { value: d.status }));
-    if (meta.kind === 'plan' && d.deadline === undefined) out.push(problem('missing-deadline', at('deadline')));
-    if (d.equipment === undefined) out.push(problem('missing-equipment', at('equipment')));
+    if (meta.kind === 'completion' && d.status === 'planned') out.push(problem('planned-in-completion', where(file, line, 'status'), { value: d.status }));
+    if (meta.kind === 'plan' && d.deadline === undefined) out.push(problem('missing-deadline', where(file, line, 'deadline')));
+    if (d.equipment === undefined) out.push(problem('missing-equipment', where(file, line, 'equipment')));
     if (d.employees_resettled !== undefined && d.employees !== undefined && d.employees_resettled > d.employees) {
-      out.push(problem('resettled-exceeds', at('employees_resettled'), { value: d.employees_resettled, employees: d.employees }));
+      out.push(problem('resettled-exceeds', where(file, line, 'employees_resettled'), { value: d.employees_resettled, employees: d.employees }));
     }
-    if (d.status === 'accepted' && d.can_resume === true) out.push(problem('resume-after-acceptance', at('can_resume'), { value: '是' }));
-    // Dates each status leads one to expect; blank ones are warnings (many real lists give none).
-    const expect = (column: 'sealed_date' | 'dismantled_date' | 'accepted_date') => {
-      if (d[column] === undefined) out.push(problem('missing-date', at(column), { status: STATUS_ZH[d.status], zh: LINE_ZH[column] }));
-    };
-    if (d.status === 'sealed') expect('sealed_date');
-    if ((d.status === 'dismantled' || d.status === 'accepted') && d.sealed_date === undefined) expect('dismantled_date');
-    if (d.status === 'accepted') expect('accepted_date');
+    if (d.status === 'accepted' && d.can_resume === true) out.push(problem('resume-after-acceptance', where(file, line, 'can_resume'), { value: '是' }));
+    if (d.status === 'sealed') expectDate(row, 'sealed_date', file, out);
+    if ((d.status === 'dismantled' || d.status === 'accepted') && d.sealed_date === undefined) expectDate(row, 'dismantled_date', file, out);
+    if (d.status === 'accepted') expectDate(row, 'accepted_date', file, out);
     // Dates never go backwards: shutdown ≤ sealed/dismantled ≤ accepted; none after publication.
-    for (const [earlier, later] of DATE_ORDER) {
+    for (let i = 0; i < DATE_ORDER.length; i++) {
+      const [earlier, later] = DATE_ORDER[i]!;
       const e = d[earlier] as string | undefined;
       const l = d[later] as string | undefined;
       if (e !== undefined && l !== undefined && l < e) {
-        out.push(problem('dates-backwards', at(later), { value: l, later: l, earlier: e, laterZh: LINE_ZH[later], earlierZh: LINE_ZH[earlier] }));
+        out.push(problem('dates-backwards', where(file, line, later), { value: l, later: l, earlier: e, laterZh: LINE_ZH[later], earlierZh: LINE_ZH[earlier] }));
       }
     }
-    for (const column of LINE_DATES) {
+    for (let i = 0; i < LINE_DATES.length; i++) {
+      const column = LINE_DATES[i]!;
       const v = d[column];
-      if (v !== undefined && v > meta.published) out.push(problem('date-after-published', at(column), { value: v, zh: LINE_ZH[column], published: meta.published }));
+      if (v !== undefined && v > meta.published) out.push(problem('date-after-published', where(file, line, column), { value: v, zh: LINE_ZH[column], published: meta.published }));
     }
   }
   return out;
