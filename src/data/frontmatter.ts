@@ -60,7 +60,27 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   return { ok: true, value: { data, keyLines, body, bodyLine: yamlLines + 3 } };
 }
 
-const KEY = /^([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]+(.*))?$/;
+const KEY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Characters a YAML line may not hold in a flat value (what `.` in a regular expression does not match). */
+const LINE_BREAKS = /[\n\r\u2028\u2029]/;
+
+/**
+ * `key: value` split as /^([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]+(.*))?$/ would (without the regular
+ * expression's match arrays, on every line of every announcement); undefined when it does not fit.
+ */
+function splitKeyValue(line: string): [string, string] | undefined {
+  const colon = line.indexOf(':');
+  if (colon <= 0) return undefined;
+  const key = line.slice(0, colon);
+  if (!KEY_NAME.test(key)) return undefined;
+  if (colon === line.length - 1) return [key, ''];
+  let at = colon + 1;
+  let c = line.charCodeAt(at);
+  if (c !== 32 && c !== 9) return undefined;
+  while (c === 32 || c === 9) c = line.charCodeAt(++at);
+  const raw = line.slice(at);
+  return LINE_BREAKS.test(raw) ? undefined : [key, raw];
+}
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 const TRUES = new Set(['true', 'True', 'TRUE']);
 const FALSES = new Set(['false', 'False', 'FALSE']);
@@ -76,8 +96,10 @@ const PLAIN = /^[^-?:,[\]{}#&*!|>'"%@`\s](?:(?![ \t]#|:[ \t]|:$)[^\t])*$/;
  * library reads it. test/unit/frontmatter.test.ts checks both readers agree.
  */
 export function parseFlatYaml(yamlText: string): { data: Record<string, unknown>; keyLines: Record<string, number> } | undefined {
-  const data: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  const keyLines: Record<string, number> = Object.create(null) as Record<string, number>;
+  // Plain objects (null-prototype ones are hash tables in V8, slow to fill): a `__proto__` key
+  // is left to the YAML library, and repeated keys are found with Object.hasOwn.
+  const data: Record<string, unknown> = {};
+  const keyLines: Record<string, number> = {};
   const lines = yamlText.split('\n');
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
@@ -87,9 +109,9 @@ export function parseFlatYaml(yamlText: string): { data: Record<string, unknown>
       if (line.trim() === '') continue;
       line = line.replace(/[ \t]+$/, '');
     }
-    const m = KEY.exec(line);
-    if (!m || m[1] === '__proto__' || m[1]! in keyLines) return undefined;
-    const raw = m[2] ?? '';
+    const kv = splitKeyValue(line);
+    if (!kv || kv[0] === '__proto__' || Object.hasOwn(keyLines, kv[0])) return undefined;
+    const [key, raw] = kv;
     const first = raw.charCodeAt(0);
     let value: unknown;
     // Double-quoted without escapes, the commonest form, first.
@@ -108,8 +130,8 @@ export function parseFlatYaml(yamlText: string): { data: Record<string, unknown>
       // `key:` alone may open a nested block on the next lines: leave that to the YAML library.
       if (raw === '' && i + 1 < lines.length && /^[ \t-]/.test(lines[i + 1]!)) return undefined;
     }
-    data[m[1]!] = value;
-    keyLines[m[1]!] = i + 2;
+    data[key] = value;
+    keyLines[key] = i + 2;
   }
-  return { data: { ...data }, keyLines };
+  return { data, keyLines };
 }

@@ -51,7 +51,7 @@ export function validateRaw(raw: RawDataRoot): ValidatedRecord {
   problems.push(...supProblems);
   const superseded = supersededIds(announcements, valid);
   // In publication order, which the rules across announcements walk (sorting sorted input is one pass).
-  const inForce = [...announcements].sort(byPublication).filter((a) => !superseded.has(a.id));
+  const inForce = inPublicationOrder(announcements).filter((a) => !superseded.has(a.id));
   const lines = new LineIndex();
   problems.push(
     ...checkReReported(inForce, lines),
@@ -73,6 +73,13 @@ export function validateRaw(raw: RawDataRoot): ValidatedRecord {
     for (const a of raw.announcements) problems.push(problem('not-locked', { file: a.md?.path ?? a.csv!.path }, { value: a.id }));
   }
   return { announcements, superseded, taxonomy, regions, report: toReport(problems) };
+}
+
+/** byPublication's order, sorting on the date as a number (one parse per announcement, not per comparison). */
+function inPublicationOrder(announcements: readonly Announcement[]): Announcement[] {
+  const keyed = announcements.map((a) => ({ a, day: Number(a.meta.published.replaceAll('-', '')) }));
+  keyed.sort((x, y) => x.day - y.day || byPublication(x.a, y.a));
+  return keyed.map((k) => k.a);
 }
 
 /** Sorts problems by file, then line (whole-file problems first), keeping discovery order otherwise. */
@@ -142,7 +149,7 @@ function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: Regio
     const { decoded, problems: enc } = decodeFile(a.md);
     problems.push(...enc);
     // Bytes that are no text (reported as bad-encoding) have no front matter worth checking.
-    const fm = decoded.unreadable ? undefined : parseFrontMatter(decoded.text.replace(/^\ufeff/, ''));
+    const fm = decoded.unreadable ? undefined : parseFrontMatter(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
     if (fm && !fm.ok) {
       problems.push(fm.reason === 'missing' ? problem('frontmatter-missing', { file: a.md.path, line: 1 }) : problem('frontmatter-syntax', { file: a.md.path, line: fm.line }, { detail: fm.detail }));
     } else if (fm?.ok) {

@@ -28,7 +28,9 @@ export function checkTargetsExceed(inForce: readonly Announcement[], regions: Re
     const parent = regions.get(t.row.region_code)?.parent;
     if (parent === undefined) continue;
     const k = `${t.year}|${parent}|${t.row.industry}`;
-    children.set(k, [...(children.get(k) ?? []), t]);
+    const list = children.get(k);
+    if (list) list.push(t);
+    else children.set(k, [t]);
   }
   const out: Problem[] = [];
   for (const [k, kids] of [...children.entries()].sort(([x], [y]) => (x < y ? -1 : 1))) {
