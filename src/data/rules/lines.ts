@@ -83,25 +83,54 @@ interface Done {
   status: LineStatus;
 }
 
+/** Ideographs: matchKey never removes, folds or changes their case, and no other character becomes one. */
+const isIdeograph = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
 /**
- * Where each line was first dismantled or accepted, by each of its identities: its line key,
+ * A number for `exact` (taken as it is) and the ideographs of each text, in order. Texts with
+ * equal matchKeys have equal ideographs, so equal identities always get equal numbers; different
+ * ones may share a number, and are told apart by their matchKeys.
+ */
+function coarseHash(exact: string, text: string, more?: string): number {
+  let h = 0x811c9dc5; // FNV-1a
+  for (let i = 0; i < exact.length; i++) h = Math.imul(h ^ exact.charCodeAt(i), 0x01000193);
+  h = ideographHash(Math.imul(h ^ 0x3a, 0x01000193), text);
+  if (more !== undefined) h = ideographHash(Math.imul(h ^ 0x3a, 0x01000193), more);
+  return h >>> 2; // a small integer, cheap as a map key
+}
+
+function ideographHash(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isIdeograph(c)) h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h;
+}
+
+interface DoneRow {
+  row: LineRow;
+  done: Done;
+}
+
+/**
+ * Where each line was first dismantled or accepted, by each of its identities: its line number,
  * and — when the equipment is named — the enterprise (region and name) or the credit code, each
- * with the equipment. Nested maps of the parts rather than joined strings: the parts are the
- * same string objects row after row, so their hashes are computed once.
+ * with the equipment, compared by matchKey. Rows are filed under coarseHash of the identity, and
+ * matchKeys are computed only for a plan row whose number some done row shares: normalising every
+ * name and equipment of a national record is the costliest step of this rule otherwise.
  */
 class DoneIndex {
   readonly byLine: (Done | undefined)[] = [];
-  readonly byEnterprise = new Map<string, Map<string, Map<string, Done>>>();
-  readonly byCode = new Map<string, Map<string, Done>>();
+  readonly byEnterprise = new Map<number, DoneRow[]>();
+  readonly byCode = new Map<number, DoneRow[]>();
   readonly match = matchKeys();
 
-  add(row: LineRow, line: number, d: Done): void {
+  add(row: LineRow, line: number, done: Done): void {
     const prev = this.byLine[line];
-    if (prev === undefined || d.year < prev.year) this.byLine[line] = d;
+    if (prev === undefined || done.year < prev.year) this.byLine[line] = done;
     if (row.equipment === undefined) return;
-    const eq = this.match(row.equipment);
-    keepEarliest(inner(inner(this.byEnterprise, row.region_code), this.match(row.enterprise_name)), eq, d);
-    if (row.credit_code) keepEarliest(inner(this.byCode, row.credit_code), eq, d);
+    file(this.byEnterprise, coarseHash(row.region_code, row.enterprise_name, row.equipment), { row, done });
+    if (row.credit_code) file(this.byCode, coarseHash(row.credit_code, row.equipment), { row, done });
   }
 
   /** The first identity of `row` done before `year`, and whether it was the line key. */
@@ -109,24 +138,38 @@ class DoneIndex {
     const byId = this.byLine[line];
     if (byId !== undefined && byId.year < year) return { done: byId, byLineId: true };
     if (row.equipment === undefined) return undefined;
-    const eq = this.match(row.equipment);
-    const en = this.byEnterprise.get(row.region_code)?.get(this.match(row.enterprise_name))?.get(eq);
-    if (en !== undefined && en.year < year) return { done: en, byLineId: false };
-    const cc = row.credit_code ? this.byCode.get(row.credit_code)?.get(eq) : undefined;
-    if (cc !== undefined && cc.year < year) return { done: cc, byLineId: false };
-    return undefined;
+    const en = this.earliest(this.byEnterprise.get(coarseHash(row.region_code, row.enterprise_name, row.equipment)), row, year, false);
+    if (en !== undefined) return { done: en, byLineId: false };
+    if (!row.credit_code) return undefined;
+    const cc = this.earliest(this.byCode.get(coarseHash(row.credit_code, row.equipment)), row, year, true);
+    return cc === undefined ? undefined : { done: cc, byLineId: false };
+  }
+
+  /**
+   * Of the rows done before `year` that are `row`'s line by enterprise (region and name) or, with
+   * `byCode`, by credit code — each with the same equipment, by matchKey — the earliest (first
+   * filed on a tie). Years are compared first: most candidates are the same line done later.
+   */
+  private earliest(candidates: DoneRow[] | undefined, row: LineRow, year: number, byCode: boolean): Done | undefined {
+    if (candidates === undefined) return undefined;
+    let best: Done | undefined;
+    for (const c of candidates) {
+      if (c.done.year >= year || (best !== undefined && c.done.year >= best.year)) continue;
+      const other = c.row;
+      const same = byCode
+        ? other.credit_code === row.credit_code
+        : other.region_code === row.region_code && this.match(other.enterprise_name) === this.match(row.enterprise_name);
+      if (!same || other.equipment === undefined || this.match(other.equipment) !== this.match(row.equipment!)) continue;
+      best = c.done;
+    }
+    return best;
   }
 }
 
-function inner<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let m = outer.get(key);
-  if (m === undefined) outer.set(key, (m = new Map()));
-  return m;
-}
-
-function keepEarliest(map: Map<string, Done>, key: string, d: Done): void {
-  const prev = map.get(key);
-  if (prev === undefined || d.year < prev.year) map.set(key, d);
+function file(map: Map<number, DoneRow[]>, key: number, entry: DoneRow): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [entry]);
+  else list.push(entry);
 }
 
 /**
