@@ -72,10 +72,13 @@ function matchKeys(): (s: string) => string {
 
 const rowWhere = (a: LineAnnouncement, row: Row<LineRow>, column: string) => ({ file: a.csvFile, line: row.line, column });
 
-/** Line announcements in publication order (already sorted input costs one pass). */
+/** Line announcements in publication order, once per list of announcements (rules share it). */
 function linesByPublication(announcements: readonly Announcement[]): LineAnnouncement[] {
-  return announcements.filter(isLineAnnouncement).sort(byPublication);
+  let lines = sortedLines.get(announcements);
+  if (!lines) sortedLines.set(announcements, (lines = announcements.filter(isLineAnnouncement).sort(byPublication)));
+  return lines;
 }
+const sortedLines = new WeakMap<readonly Announcement[], LineAnnouncement[]>();
 
 interface Done {
   year: number;
