@@ -187,8 +187,10 @@ function enumIndex(meta: ColumnMeta): Map<string, string> {
 const pad = (n: string | number) => String(n).padStart(2, '0');
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function validDay(y: number, m: number, d: number): boolean {
+/** Whether the day exists, as isRealDate (schema/column.ts) judges it: years 0–99 are read as 1900–1999, as Date.UTC reads them. */
+function validDay(year: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
+  const y = year < 100 ? year + 1900 : year;
   const leap = m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
   return d <= DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0);
 }

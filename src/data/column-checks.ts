@@ -46,7 +46,8 @@ function compile(schema: z.ZodType): ColumnCheck {
     return zodCheck(schema);
   }
   const parts = flatten(json);
-  if (!parts) return zodCheck(schema);
+  // JSON Schema keeps a pattern's source but not its flags (i, m, s, u …): such a column is zod's.
+  if (!parts || regexFlags(schema)) return zodCheck(schema);
   const checks: ColumnCheck[] = [];
   const type = json.type;
   if (type === 'string') checks.push((v) => (typeof v === 'string' ? undefined : '应为文字'));
@@ -113,7 +114,14 @@ function flatten(json: JsonSchema): JsonSchema[] | undefined {
   return out;
 }
 
-/** A column checked by zod itself: the detail of its first issue. */
+/** Whether a regular expression of the schema (or of the schema it makes optional) has flags. */
+function regexFlags(schema: z.ZodType): boolean {
+  const def = (schema as unknown as { _zod: { def: { innerType?: z.ZodType; checks?: { _zod: { def: { pattern?: unknown } } }[] } } })._zod.def;
+  if (def.innerType) return regexFlags(def.innerType);
+  return (def.checks ?? []).some((c) => c._zod.def.pattern instanceof RegExp && c._zod.def.pattern.flags !== '');
+}
+
+/** A column checked by zod itself: the detail of its first issue (zod's own words where there is no Chinese for it). */
 function zodCheck(schema: z.ZodType): ColumnCheck {
   return (v) => {
     const r = schema.safeParse(v);

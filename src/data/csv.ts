@@ -36,6 +36,9 @@ const QUOTE_MESSAGES: Record<string, string> = {
  */
 export function parseCsv(input: string, maxRecords = Infinity): ParsedCsv {
   const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
+  // Text with more lines than records allowed is read record by record, stopping at the limit,
+  // rather than parsed whole into memory.
+  if (text.length > maxRecords && moreLinesThan(text, maxRecords)) return parseCsvStepwise(text, maxRecords);
   const result = Papa.parse<string[]>(text, { delimiter: ',', newline: '\n', skipEmptyLines: false });
   if (result.errors.length > 0) return parseCsvStepwise(text, maxRecords);
   const records: CsvRecord[] = [];
@@ -54,6 +57,12 @@ export function parseCsv(input: string, maxRecords = Infinity): ParsedCsv {
     }
   }
   return { records, errors: [], truncated: false };
+}
+
+function moreLinesThan(text: string, n: number): boolean {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) if (++lines > n) return true;
+  return false;
 }
 
 /** parseCsv for text with quoting errors: papaparse's step cursor places every record. */
@@ -79,6 +88,12 @@ export function parseCsvStepwise(text: string, maxRecords: number): ParsedCsv {
       if (!blank && records.length >= maxRecords) {
         truncated = true;
         parser.abort();
+        return;
+      }
+      // A blank line without errors needs no line number: the next record's count covers it
+      // (placing every blank line would rescan the blank lines after it, quadratic in a run of them).
+      if (blank && result.errors.length === 0) {
+        start = result.meta.cursor;
         return;
       }
       // Skip leading newlines that belong to blank lines before this record.

@@ -104,7 +104,7 @@ export function parseFlatYaml(yamlText: string): { data: Record<string, unknown>
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
     const last = line.charCodeAt(line.length - 1);
-    // Only a line ending in white space (or empty) can be blank or need trimming.
+    // Only a line that is empty or may end in white space (any last character but printable ASCII) can be blank or need trimming.
     if (line === '' || last <= 32 || last > 127) {
       if (line.trim() === '') continue;
       line = line.replace(/[ \t]+$/, '');

@@ -72,7 +72,15 @@ export function readDataRoot(root: string): RawDataRoot {
   let overRoot = false;
   const read = (rel: string, limit: number): RawFile | undefined => {
     // One open, fstat and read per file; a file over its limit is not read at all.
-    const fd = openSync(join(rootReal, rel), constants.O_RDONLY | constants.O_NOFOLLOW);
+    let fd: number;
+    try {
+      fd = openSync(join(rootReal, rel), constants.O_RDONLY | constants.O_NOFOLLOW);
+    } catch (e) {
+      // Replaced by a symbolic link since the folder was listed: not followed, reported as one.
+      if ((e as NodeJS.ErrnoException).code !== 'ELOOP') throw e;
+      out.problems.push(problem('unexpected-file', { file: rel }, { what: '符号链接' }));
+      return undefined;
+    }
     try {
       return readOpen(fd, rel, limit);
     } finally {

@@ -94,7 +94,9 @@ export function readTable<T>(
   }
   const rows = readRows<T>(records, layout.slots, ctx);
   problems.push(...rows.problems);
-  return { rows: rows.rows, columns: layout.columns, extraColumns: layout.extraColumns, problems };
+  // Without a column the schema cannot do without (reported as missing-column), the cells are
+  // still checked, but no row is usable.
+  return { rows: layout.incomplete ? [] : rows.rows, columns: [...layout.columns], extraColumns: [...layout.extraColumns], problems };
 }
 
 /** A header cell as the reader uses it: a schema column with its compiled reading, an `x_` column, or nothing. */
@@ -106,6 +108,8 @@ type Slot =
 /** What a header says, once per distinct header: the slots and the header's problems, unplaced. */
 interface Layout {
   slots: Slot[];
+  /** A column the schema requires of every row is not in the header. */
+  incomplete: boolean;
   columns: string[];
   extraColumns: string[];
   issues: { code: ProblemCode; column: string; params: Record<string, string | number | undefined>; ifUsed?: number }[];
@@ -114,15 +118,17 @@ interface Layout {
 /** Layouts by table and header; offices reuse a handful of headers across thousands of files. */
 const layouts = new WeakMap<z.ZodObject, Map<string, Layout>>();
 const MAX_LAYOUTS = 1000;
+const MAX_LAYOUT_KEY = 4000;
 
 function layoutOf(table: z.ZodObject, kind: Kind | 'reference', cells: readonly string[]): Layout {
   let byHeader = layouts.get(table);
   if (!byHeader) layouts.set(table, (byHeader = new Map()));
-  const key = `${kind}\u0000${cells.join('\u0001')}`;
+  const key = `${kind}:${JSON.stringify(cells)}`;
   let layout = byHeader.get(key);
   if (!layout) {
-    if (byHeader.size >= MAX_LAYOUTS) byHeader.clear();
     layout = readHeader(table, kind, cells);
+    if (key.length > MAX_LAYOUT_KEY) return layout; // a header no office reuses: not worth keeping
+    if (byHeader.size >= MAX_LAYOUTS) byHeader.clear();
     byHeader.set(key, layout);
   }
   return layout;
@@ -175,6 +181,7 @@ function readHeader(table: z.ZodObject, kind: Kind | 'reference', cells: readonl
   }
   return {
     slots,
+    incomplete: schemaColumns.some((c) => !present.has(c.name) && !c.schema.safeParse(undefined).success),
     columns: slots.flatMap((s) => (s.kind === 'col' ? [s.name] : [])),
     extraColumns: slots.flatMap((s) => (s.kind === 'extra' ? [s.name] : [])),
     issues,

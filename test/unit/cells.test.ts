@@ -32,6 +32,17 @@ describe('problems say where they are', () => {
   });
 });
 
+describe('days that do not exist', () => {
+  it('29 February only in leap years; years 0–99 are read as 1900–1999, as the front matter reads them', () => {
+    expect(value('2024-02-29', 'shutdown_date')).toBe('2024-02-29');
+    expect(fails('2025-02-29', 'shutdown_date').code).toBe('bad-date');
+    expect(fails('1900-02-29', 'shutdown_date').code).toBe('bad-date');
+    expect(value('2000-02-29', 'shutdown_date')).toBe('2000-02-29');
+    expect(fails('0000-02-29', 'shutdown_date').code).toBe('bad-date');
+    expect(value('0004-02-29', 'shutdown_date')).toBe('0004-02-29');
+  });
+});
+
 describe('dates', () => {
   it.each([
     ['2025/4/28', '2025-04-28'],

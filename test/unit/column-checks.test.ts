@@ -182,6 +182,12 @@ describe('columnCheck falls back to zod for keywords it does not compile', () =>
     expect(columnCheck(schema)('a@b.co')).toBeUndefined();
   });
 
+  it('a pattern with flags (JSON Schema keeps only its source)', () => {
+    agree(z.string().regex(/^ab$/i), ['ab', 'AB', 'aB', 'abc', '']);
+    agree(z.string().regex(/^ab$/i).optional(), ['ab', 'AB', 'x']);
+    expect(columnCheck(z.string().regex(/^ab$/i))('AB')).toBeUndefined();
+  });
+
   it('format with a range (multipleOf with min/max)', () => {
     const schema = z.number().min(0).max(100).multipleOf(0.5);
     agree(schema, [-1, 0, 0.5, 0.25, 100, 100.5, 101, 50]);

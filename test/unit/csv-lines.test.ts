@@ -174,3 +174,20 @@ describe('parseCsv maxRecords', () => {
     expect(firstDiff, `${differing} (input, limit) pairs differ`).toBeUndefined();
   });
 });
+
+describe('long runs of lines', () => {
+  it('300,000 blank lines before a record: one record, on its own line', () => {
+    const text = `${'\n'.repeat(300_000)}a,b`;
+    expect(parseCsv(text).records).toEqual([{ line: 300_001, cells: ['a', 'b'] }]);
+    expect(parseCsv(text, 2)).toEqual({ records: [{ line: 300_001, cells: ['a', 'b'] }], errors: [], truncated: false });
+    expect(parseCsvStepwise(text, Infinity).records).toEqual([{ line: 300_001, cells: ['a', 'b'] }]);
+  });
+
+  it('more lines than records allowed: stops at the limit', () => {
+    const text = 'a\n'.repeat(300_000);
+    const r = parseCsv(text, 5);
+    expect(r.truncated).toBe(true);
+    expect(r.records.map((x) => x.line)).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+

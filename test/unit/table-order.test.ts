@@ -193,4 +193,26 @@ describe('readTable: the data of a valid row', () => {
     expect(summary(t)).toEqual([]);
     expect(t.rows.map((r) => r.data.enterprise_name)).toEqual([name]);
   });
+
+  it('two headers that join alike are two layouts (a cell may hold any character)', () => {
+    const h = 'line_id,enterprise_name,region_code,industry,deadline,status';
+    const two = read(`${h},x_a,x_b\nA1,甲厂,421202,水泥,2025-12,planned,1,2\n`);
+    expect(two.extraColumns).toEqual(['x_a', 'x_b']);
+    const one = read(`${h},x_a\u0001x_b\nA1,甲厂,421202,水泥,2025-12,planned,1\n`);
+    expect(summary(one)).toEqual([]);
+    expect(one.extraColumns).toEqual(['x_a\u0001x_b']);
+  });
+
+  it('without a column every row needs, the cells are checked but no row is kept', () => {
+    const t = read('line_id,enterprise_name,industry,deadline,status\nA1,甲厂,水泥,2025-12,planned\nA2,乙厂,水泥,2025-13,planned\n');
+    expect(summary(t)).toEqual([['missing-column', 1, 'region_code'], ['bad-date', 3, 'deadline']]);
+    expect(t.rows).toEqual([]);
+  });
+
+  it('each table gets its own columns list, not one shared through the header cache', () => {
+    const h = 'line_id,enterprise_name,region_code,industry,deadline,status\nA1,甲厂,421202,水泥,2025-12,planned\n';
+    const a = read(h);
+    a.columns.push('changed');
+    expect(read(h).columns).not.toContain('changed');
+  });
 });
