@@ -1,3 +1,5 @@
+import { toHalfWidth } from './normalize.ts';
+
 /**
  * 统一社会信用代码 (unified social credit code), GB 32100-2015.
  * 18 characters from 0-9 and A-Z without I, O, Z, S, V. Position 18 is a check character over
@@ -19,10 +21,7 @@ export type CreditCodeResult =
 /** Folds what people type (lower case, spaces, hyphens, full-width) to the 18-character form. */
 export function normaliseCreditCode(input: string): string {
   if (FOLDED.test(input)) return input;
-  return input
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000\-]/g, '')
-    .toUpperCase();
+  return toHalfWidth(input).replace(/[\s-]/g, '').toUpperCase();
 }
 
 /** The GB 32100-2015 check character for the first 17 characters. */

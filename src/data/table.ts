@@ -51,6 +51,9 @@ export function headerIndex(table: z.ZodObject): Map<string, Col> {
 }
 const headerCache = new WeakMap<z.ZodObject, Map<string, Col>>();
 
+/** Whether the schema lets a row leave the column out. */
+const optional = (schema: z.ZodType) => schema.safeParse(undefined).success;
+
 const isRequired = (meta: ColumnMeta, kind: string) =>
   meta.required === true || (Array.isArray(meta.required) && meta.required.includes(kind));
 
@@ -156,7 +159,7 @@ function readHeader(table: z.ZodObject, kind: Kind | 'reference', cells: readonl
           kind: 'col', name: col.name, meta: col.meta,
           at: schemaColumns.findIndex((c) => c.name === col.name),
           // Required in every table, or not optional in the schema: a blank cell is a missing value.
-          mustHave: col.meta.required === true || !col.schema.safeParse(undefined).success,
+          mustHave: col.meta.required === true || !optional(col.schema),
           check: columnCheck(col.schema),
           capacity: col.name === 'capacity',
         });
@@ -181,7 +184,7 @@ function readHeader(table: z.ZodObject, kind: Kind | 'reference', cells: readonl
   }
   return {
     slots,
-    incomplete: schemaColumns.some((c) => !present.has(c.name) && !c.schema.safeParse(undefined).success),
+    incomplete: schemaColumns.some((c) => !present.has(c.name) && !optional(c.schema)),
     columns: slots.flatMap((s) => (s.kind === 'col' ? [s.name] : [])),
     extraColumns: slots.flatMap((s) => (s.kind === 'extra' ? [s.name] : [])),
     issues,

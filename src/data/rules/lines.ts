@@ -19,16 +19,12 @@ export const lineKey = (row: LineRow) => `${row.region_code.slice(0, 2)}:${row.l
  * announcements, which then keep their state in arrays indexed by that number.
  */
 export class LineIndex {
-  /** line_id → number × 100 + province of the first line with that id (most ids are used in one province). */
-  private readonly byId = new Map<string, number>();
-  /** lineKey → number, for the lines of an id already used in another province. */
-  private readonly byKey = new Map<string, number>();
+  private readonly numbers = new Map<string, number>();
   private readonly byRows = new WeakMap<readonly Row<LineRow>[], Int32Array>();
-  private count = 0;
 
   /** How many distinct lines have been numbered. */
   get size(): number {
-    return this.count;
+    return this.numbers.size;
   }
 
   /** The line number of each row of `a`, in row order. */
@@ -36,27 +32,15 @@ export class LineIndex {
     let ids = this.byRows.get(a.rows);
     if (ids === undefined) {
       ids = new Int32Array(a.rows.length);
-      for (let i = 0; i < a.rows.length; i++) ids[i] = this.number(a.rows[i]!.data);
+      for (let i = 0; i < a.rows.length; i++) {
+        const key = lineKey(a.rows[i]!.data);
+        let n = this.numbers.get(key);
+        if (n === undefined) this.numbers.set(key, (n = this.numbers.size));
+        ids[i] = n;
+      }
       this.byRows.set(a.rows, ids);
     }
     return ids;
-  }
-
-  /** The number of the line lineKey(row) names, without building that string for most rows. */
-  private number(row: LineRow): number {
-    const code = row.region_code; // six digits, validated
-    const province = (code.charCodeAt(0) - 48) * 10 + (code.charCodeAt(1) - 48);
-    const first = this.byId.get(row.line_id);
-    if (first === undefined) {
-      const n = this.count++;
-      this.byId.set(row.line_id, n * 100 + province);
-      return n;
-    }
-    if (first % 100 === province) return (first - province) / 100;
-    const key = lineKey(row);
-    let n = this.byKey.get(key);
-    if (n === undefined) this.byKey.set(key, (n = this.count++));
-    return n;
   }
 }
 
