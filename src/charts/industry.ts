@@ -7,7 +7,7 @@ import { yGrid, yGridWidth, yearLabels } from './axes.ts';
 import { hbarRows, labelsAbove } from './hbars.ts';
 import { CAPACITY_DIGITS, formatCapacity, formatNumber, roundTo } from './number.ts';
 import { BAR_COLOUR } from './palette.ts';
-import { DEFAULT_WIDTH, FONT, attrs, emptyNotice, panelHeading, checkId, frame, r, text, textWidth, type BaseOptions } from './svg.ts';
+import { DEFAULT_WIDTH, FONT, attrs, emptyNotice, capacityPanel, checkId, frame, r, text, textWidth, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
 
 export interface CapacityByYearRow {
@@ -77,8 +77,7 @@ export function capacityByYear(rows: readonly CapacityByYearRow[], opts: Industr
     y += FONT.label + 4;
   }
   for (const p of panels) {
-    body += `<g${attrs({ class: 'panel', 'data-unit': p.unit })}>\n`;
-    body += panelHeading(pad, y, `已淘汰产能（${p.unit}）`);
+    body += capacityPanel(pad, y, p.unit);
     y += FONT.title + 32;
     const lo = p.items[0]!.year;
     const years = Array.from({ length: p.items[p.items.length - 1]!.year - lo + 1 }, (_, i) => lo + i);
@@ -134,8 +133,7 @@ export function capacityByProvince(rows: readonly CapacityByProvinceRow[], opts:
     y += FONT.label + 4;
   }
   for (const p of panels) {
-    body += `<g${attrs({ class: 'panel', 'data-unit': p.unit })}>\n`;
-    body += panelHeading(pad, y, `已淘汰产能（${p.unit}）`);
+    body += capacityPanel(pad, y, p.unit);
     y += FONT.title + 10;
     const bars = hbarRows(
       p.items.map((x) => ({

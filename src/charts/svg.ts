@@ -110,6 +110,10 @@ export const emptyNotice = (x: number, y: number): string => text(x, y + FONT.la
 /** A panel's title, on the line below `y`. */
 export const panelHeading = (x: number, y: number, title: string): string => `${text(x, y + FONT.title, title, { 'font-size': FONT.title, 'font-weight': 700 })}\n`;
 
+/** Opens the panel of one capacity unit: its group and its heading 已淘汰产能（unit）. */
+export const capacityPanel = (x: number, y: number, unit: string): string =>
+  `<g${attrs({ class: 'panel', 'data-unit': unit })}>\n${panelHeading(x, y, `已淘汰产能（${unit}）`)}`;
+
 export function textWidth(s: string, fontSize: number = FONT.label): number {
   let em = 0;
   for (const ch of s) {

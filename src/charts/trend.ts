@@ -7,7 +7,7 @@ import { yGrid, yGridWidth, yearLabels } from './axes.ts';
 import { legend } from './legend.ts';
 import { CAPACITY_DIGITS, formatCapacity, roundTo } from './number.ts';
 import { OKABE_ITO } from './palette.ts';
-import { DEFAULT_WIDTH, FONT, attrs, emptyNotice, panelHeading, checkId, frame, r, type BaseOptions } from './svg.ts';
+import { DEFAULT_WIDTH, FONT, attrs, emptyNotice, capacityPanel, checkId, frame, r, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
 
 export interface TrendRow {
@@ -81,8 +81,7 @@ export function nationalTrend(series: readonly TrendRow[], opts: NationalTrendOp
     y += FONT.label + 4;
   }
   for (const p of panels) {
-    body += `<g${attrs({ class: 'panel', 'data-unit': p.unit })}>\n`;
-    body += panelHeading(pad, y, `已淘汰产能（${p.unit}）`);
+    body += capacityPanel(pad, y, p.unit);
     y += FONT.title + 32;
     const max = Math.max(0, ...p.series.flatMap((s) => [...s.points.values()]));
     const ys = scaleLinear().domain([0, max > 0 ? max : 1]).nice(4).range([y + plotH, y]);
