@@ -10,9 +10,9 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
-import { readDataRoot, type RawFile } from '../src/data/load.ts';
-import { validateDataRoot, validateRaw } from '../src/data/validate.ts';
-import { launch, serve } from '../test/e2e/browser.ts';
+import { readDataRoot, type RawFile } from '../src/read/load.ts';
+import { validateDataRoot, validateRaw } from '../src/validate/validate.ts';
+import { launch, serve } from '../tools/browser.ts';
 import { option, run } from './cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

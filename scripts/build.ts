@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { formatText } from '../src/data/report.ts';
-import { validateDataRoot } from '../src/data/validate.ts';
-import { buildModel } from '../src/data/model.ts';
+import { formatText } from '../src/output/report.ts';
+import { validateDataRoot } from '../src/validate/validate.ts';
+import { buildModel } from '../src/derive/model.ts';
 import { writeSearchIndex } from '../src/search/write-index.ts';
 import { dataRoot, option, run } from './cli.ts';
 

@@ -13,10 +13,10 @@ import { LINE_STATUSES } from '../src/schema/line.ts';
 import {
   cellText, columnLabel, compareRecords, isEmptyDiff,
   type DiffRow, type FieldChange, type RecordComparison, type RecordState, type RowCounts, type TableDiff,
-} from '../src/data/diff.ts';
-import type { Taxonomy } from '../src/data/industries.ts';
-import { readDataRoot } from '../src/data/load.ts';
-import { validateRaw } from '../src/data/validate.ts';
+} from '../src/derive/diff.ts';
+import type { Taxonomy } from '../src/reference/industries.ts';
+import { readDataRoot } from '../src/read/load.ts';
+import { validateRaw } from '../src/validate/validate.ts';
 import { dataRoot, fail, option, run } from './cli.ts';
 
 const VALUE_OPTIONS = ['--data', '--format'];

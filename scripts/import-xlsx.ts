@@ -7,9 +7,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { LOCK_FILE, parseLock } from '../src/data/lock.ts';
-import { formatText } from '../src/data/report.ts';
-import { validateDataRoot } from '../src/data/validate.ts';
+import { LOCK_FILE, parseLock } from '../src/validate/lock.ts';
+import { formatText } from '../src/output/report.ts';
+import { validateDataRoot } from '../src/validate/validate.ts';
 import { importXlsx } from '../src/publish/xlsx.ts';
 import { dataRoot, fail, option, run } from './cli.ts';
 

@@ -1,10 +1,10 @@
 /** `npm run lock [-- --data DIR]`: records new announcements in published.lock. */
 import { renameSync, writeFileSync } from "node:fs";
 import { join } from 'node:path';
-import { extendLock, formatLock, LOCK_FILE, parseLock } from '../src/data/lock.ts';
-import { readDataRoot } from '../src/data/load.ts';
-import { formatText } from '../src/data/report.ts';
-import { validateRaw } from '../src/data/validate.ts';
+import { extendLock, formatLock, LOCK_FILE, parseLock } from '../src/validate/lock.ts';
+import { readDataRoot } from '../src/read/load.ts';
+import { formatText } from '../src/output/report.ts';
+import { validateRaw } from '../src/validate/validate.ts';
 import { dataRoot, run } from './cli.ts';
 
 await run(() => {

@@ -9,12 +9,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { KIND_LABELS, KINDS, type Kind } from '../src/schema/announcement.ts';
-import { decode } from '../src/data/encoding.ts';
-import { parseFrontMatter } from '../src/data/frontmatter.ts';
-import { LOCK_FILE, parseLock } from '../src/data/lock.ts';
-import { toHalfWidth, trimCell } from '../src/data/normalize.ts';
-import type { RegionTable } from '../src/data/regions.ts';
-import { validateRaw } from '../src/data/validate.ts';
+import { decode } from '../src/read/encoding.ts';
+import { parseFrontMatter } from '../src/read/frontmatter.ts';
+import { LOCK_FILE, parseLock } from '../src/validate/lock.ts';
+import { toHalfWidth, trimCell } from '../src/text/normalize.ts';
+import type { RegionTable } from '../src/reference/regions.ts';
+import { validateRaw } from '../src/validate/validate.ts';
 import { BOM } from '../src/publish/csv-text.ts';
 import { announcementMd, freeId, headerCsv, todayInChina } from '../src/publish/scaffold.ts';
 import { dataRoot, fail, option, run } from './cli.ts';

@@ -1,11 +1,11 @@
 /**
  * `npm run synth -- --lines N --seed S --out DIR [--lock]`: writes a synthetic, valid data root
- * of about N lines (see src/data/synth.ts). Same N and S → byte-identical files. DIR must be
+ * of about N lines (see tools/synth.ts). Same N and S → byte-identical files. DIR must be
  * empty or absent. --lock also writes published.lock over every announcement.
  */
 import { resolve } from 'node:path';
-import { LIMITS } from '../src/data/load.ts';
-import { formatStats, writeSynth } from '../src/data/synth.ts';
+import { LIMITS } from '../src/read/load.ts';
+import { formatStats, writeSynth } from '../tools/synth.ts';
 import { fail, option, run } from './cli.ts';
 
 await run(() => {

@@ -1,7 +1,7 @@
 /** `npm run validate [-- --data DIR] [--format text|json|github]`: checks a data root. */
 import { relative } from 'node:path';
-import { validateDataRoot } from '../src/data/validate.ts';
-import { formatGithub, formatJson, formatText, type ReportFormat } from '../src/data/report.ts';
+import { validateDataRoot } from '../src/validate/validate.ts';
+import { formatGithub, formatJson, formatText, type ReportFormat } from '../src/output/report.ts';
 import { dataRoot, fail, option, run } from './cli.ts';
 
 await run(() => {

@@ -6,7 +6,7 @@
  * On a page:
  * ```astro
  * ---
- * import { linesByStatus, linesByStatusTable, columnHeader, formatTableCell } from '../charts/index.ts';
+ * import { linesByStatus, linesByStatusTable, columnHeader, formatTableCell } from './index.ts';
  * const svg = linesByStatus(counts, { id: `status-${code}` });
  * const table = linesByStatusTable(counts);
  * ---

@@ -1,5 +1,5 @@
 /** Numbers as the charts show them, and the same numbers for their tables. */
-import { formatNumber } from '../site/format.ts';
+import { formatNumber } from '../i18n/format.ts';
 
 /** Decimals shown for capacities (万吨, 万千瓦 …) and for percentages. */
 export const CAPACITY_DIGITS = 2;

@@ -3,8 +3,7 @@
  * deficiencies); every chart also labels its marks directly or varies pattern and lightness, so
  * nothing depends on hue alone and a greyscale print still reads.
  */
-import { columns } from '../schema/column.ts';
-import { LINE_STATUSES, LineRowSchema, type LineStatus } from '../schema/line.ts';
+import { LINE_STATUSES, statusLabel, type LineStatus } from '../schema/line.ts';
 
 /** Okabe–Ito, without yellow (too pale on white for thin marks). */
 export const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'] as const;
@@ -22,12 +21,7 @@ export const STATUS_COLOURS: Readonly<Record<LineStatus, string>> = {
 /** Status order on every chart: the one-way path, then the verdict. */
 export const STATUS_ORDER: readonly LineStatus[] = LINE_STATUSES;
 
-const statusLabels = columns.get(LineRowSchema.shape.status)?.labels ?? {};
-
-/** Chinese label of a status (计划淘汰, 已关停 …), from the line schema. */
-export function statusLabel(s: LineStatus): string {
-  return statusLabels[s] ?? s;
-}
+export { statusLabel };
 
 /** Targets: hatched outline; eliminated: solid. Different in lightness and texture, not only hue. */
 export const TARGET_COLOUR = '#0072B2';

@@ -4,15 +4,9 @@
  * `escapeXml`; every coordinate goes through `r`.
  */
 
-/** Escapes text and attribute values for XML (and so for SVG inlined in HTML). */
-export function escapeXml(value: string | number): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+import { escapeXml } from '../text/escape.ts';
+
+export { escapeXml };
 
 /** A coordinate rounded to one decimal, as text, so the same data gives the same bytes. */
 export function r(n: number): string {

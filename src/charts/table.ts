@@ -3,9 +3,9 @@
  * and offer a CSV of exactly those numbers. Numeric cells hold the values rounded as the chart
  * prints them.
  */
-import { toCsv } from '../data/export.ts';
+import { toCsv } from '../output/csv.ts';
 import { t } from '../i18n/zh-CN.ts';
-import { formatDate, formatNumber } from '../site/format.ts';
+import { formatDate, formatNumber } from '../i18n/format.ts';
 
 export interface ChartColumn {
   /** Key of the value in each row. */

@@ -5,7 +5,7 @@
  */
 import { scaleUtc } from 'd3';
 import type { LineStatus } from '../schema/line.ts';
-import { formatDate } from '../site/format.ts';
+import { formatDate } from '../i18n/format.ts';
 import { STATUS_COLOURS, statusLabel } from './palette.ts';
 import { DEFAULT_WIDTH, FONT, GRID, INK, MUTED, attrs, checkId, frame, r, text, textWidth, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';

@@ -1,7 +1,7 @@
 /**
  * Writing CSV for offices: UTF-8 with a byte-order mark, so that Excel and WPS open the file as
  * UTF-8 (without it, Chinese Excel reads it as GBK and saving breaks it); LF line ends. Unlike the
- * site's downloads (src/data/export.ts), cells are written exactly as given: a cell that starts
+ * site's downloads (src/output/csv.ts), cells are written exactly as given: a cell that starts
  * like a formula is the validator's to report, not ours to hide.
  */
 export const BOM = '\ufeff';

@@ -14,8 +14,8 @@ import { IndustryCsvRowSchema } from '../schema/industry.ts';
 import { LineRowSchema } from '../schema/line.ts';
 import { RegionCsvRowSchema } from '../schema/region.ts';
 import { TargetRowSchema } from '../schema/target.ts';
-import { CATALOGUE } from '../data/catalogue.ts';
-import { BUILTIN_INDUSTRIES } from '../data/industries-builtin.ts';
+import { CATALOGUE } from '../problems/catalogue.ts';
+import { BUILTIN_INDUSTRIES } from '../reference/industries-builtin.ts';
 
 export const GUIDE_PATH = 'docs/发布指南.md';
 

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue, Worksheet } from 'exceljs';
 import { KINDS, TABLE_SCHEMAS } from '../schema/announcement.ts';
 import { columnsOf } from '../schema/column.ts';
-import { toHalfWidth, trimCell } from '../data/normalize.ts';
+import { toHalfWidth, trimCell } from '../text/normalize.ts';
 import { csvText } from './csv-text.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

@@ -27,7 +27,7 @@ export const TABLE_SCHEMAS = {
 /** Announcement id: lowercase letters, digits and `-`, at most 80 characters. */
 export const ANNOUNCEMENT_ID = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
-/** Front matter of `announcements/<year>/<id>.md`, after normalisation (see src/data/frontmatter.ts). */
+/** Front matter of `announcements/<year>/<id>.md`, after normalisation (see src/read/frontmatter.ts). */
 export const AnnouncementMetaSchema = z.strictObject({
   /** Title as published, e.g. 楚雄州2025年淘汰落后产能企业名单公告. */
   title: z.string().min(1).max(200),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column } from './column.ts';
+import { column, labelOf } from './column.ts';
 
 export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
 export type Grade = (typeof GRADES)[number];
@@ -29,3 +29,6 @@ export const AssessmentRowSchema = z.object({
   note: column(z.string().max(500).optional(), { zh: '备注', type: 'text', max: 500, doc: '备注，500字以内' }),
 });
 export type AssessmentRow = z.infer<typeof AssessmentRowSchema>;
+
+/** Chinese label of a grade (优秀 …), from the `grade` column's metadata. */
+export const gradeLabel = (g: string): string => labelOf(AssessmentRowSchema.shape.grade, g);

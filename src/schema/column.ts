@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * How a CSV cell is read before its schema checks it. The validator (src/data/cells.ts) turns the
+ * How a CSV cell is read before its schema checks it. The validator (src/validate/cells.ts) turns the
  * trimmed text of a cell into a value of this type, reporting a precise problem when it can't.
  */
 export type CellType =
@@ -59,6 +59,15 @@ export function columnsOf(table: z.ZodObject): readonly { name: string; meta: Co
   }
   return list;
 }
+/**
+ * The Chinese label of an enum column's value, read from the column's metadata: the one source of
+ * labels for pages, downloads, charts and the validator's messages. A value without a label is
+ * returned as it is.
+ */
+export function labelOf(schema: z.ZodType, value: string): string {
+  return columns.get(schema)?.labels?.[value] ?? value;
+}
+
 const columnCache = new WeakMap<z.ZodObject, readonly { name: string; meta: ColumnMeta; schema: z.ZodType }[]>();
 
 export const REGION_CODE = /^\d{6}$/;

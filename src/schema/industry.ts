@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { column } from './column.ts';
 
-/** An industry of the taxonomy: built in (src/data/industries.ts) or added by `industries.csv`. */
+/** An industry of the taxonomy: built in (src/reference/industries.ts) or added by `industries.csv`. */
 export const IndustrySchema = z.object({
   /** Stable lowercase id used in URLs and data, e.g. `cement`. */
   id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, ISO_DATE, ISO_MONTH } from './column.ts';
+import { column, ISO_DATE, ISO_MONTH, labelOf } from './column.ts';
 
 /** Status of a line; it moves one way: planned → shutdown → sealed | dismantled → accepted. */
 export const LINE_STATUSES = ['planned', 'shutdown', 'sealed', 'dismantled', 'accepted', 'incomplete'] as const;
@@ -74,3 +74,6 @@ export const LineRowSchema = z.object({
   note: column(z.string().max(500).optional(), { zh: '备注', type: 'text', max: 500, doc: '备注，500字以内' }),
 });
 export type LineRow = z.infer<typeof LineRowSchema>;
+
+/** Chinese label of a line status (计划淘汰, 已关停 …), from the `status` column's metadata. */
+export const statusLabel = (s: string): string => labelOf(LineRowSchema.shape.status, s);

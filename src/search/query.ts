@@ -2,8 +2,8 @@
  * Query normalisation shared by the search page and its tests: what a citizen types becomes
  * what the index holds. Pure; runs in the browser.
  */
-import { looksLikeCreditCode, normaliseCreditCode } from '../data/credit-code.ts';
-import { DOC_NUMBER, normaliseDocNumber } from '../data/normalize.ts';
+import { looksLikeCreditCode, normaliseCreditCode } from '../text/credit-code.ts';
+import { DOC_NUMBER, normaliseDocNumber } from '../text/normalize.ts';
 import { t } from '../i18n/zh-CN.ts';
 
 export type Query = { kind: 'credit-code'; code: string; text: string } | { kind: 'text'; text: string };

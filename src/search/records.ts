@@ -1,8 +1,9 @@
-import type { Model } from '../data/model.ts';
-import { normaliseDocNumber } from '../data/normalize.ts';
+import type { Model } from '../derive/model.ts';
+import type { PolicyText } from '../read/policies.ts';
+import { normaliseDocNumber } from '../text/normalize.ts';
 import { KIND_LABELS } from '../schema/announcement.ts';
-import { statusLabel } from '../site/labels.ts';
-import { escapeHtml } from '../site/markdown.ts';
+import { statusLabel } from '../schema/line.ts';
+import { escapeHtml } from '../text/escape.ts';
 import { t } from '../i18n/zh-CN.ts';
 
 /**
@@ -21,13 +22,6 @@ export interface SearchDoc {
   html: string;
 }
 
-export interface PolicyText {
-  slug: string;
-  title: string;
-  docNumber?: string | undefined;
-  issuer: string;
-  text: string;
-}
 
 /** Separates the fields of a sub-result heading: name｜region｜industry｜status. */
 export const FIELD_SEPARATOR = '｜';

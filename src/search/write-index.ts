@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { Model } from '../data/model.ts';
-import { readPolicyTexts } from './policies.ts';
+import type { Model } from '../derive/model.ts';
+import { readPolicyTexts } from '../read/policies.ts';
 import { creditCodeShards, searchDocuments } from './records.ts';
 
 /**

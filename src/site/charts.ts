@@ -3,8 +3,8 @@ import {
   linesByStatus, linesByStatusTable, nationalTrend, nationalTrendTable, provinceTileMap, provinceTileMapTable,
   statusTimeline, statusTimelineTable, targetsVsEliminated, targetsVsEliminatedTable, type ChartTable,
 } from '../charts/index.ts';
-import { capacityTable, childRegions, progressOf } from '../data/aggregate.ts';
-import type { LineState, Model } from '../data/model.ts';
+import { capacityTable, childRegions, progressOf } from '../derive/aggregate.ts';
+import type { LineState, Model } from '../derive/model.ts';
 
 /** A chart as pages use it: its SVG, the same numbers as a table, and where it lives. */
 export interface ChartSpec {

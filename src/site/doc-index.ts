@@ -1,5 +1,5 @@
 import { buildDocIndex, type DocIndex } from './docnumbers.ts';
-import { readPolicyTexts } from '../search/policies.ts';
+import { readPolicyTexts } from '../read/policies.ts';
 import { getModel } from './record.ts';
 
 let cached: DocIndex | undefined;

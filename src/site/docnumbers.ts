@@ -1,5 +1,5 @@
-import { DOC_NUMBER, normaliseDocNumber } from '../data/normalize.ts';
-import { escapeHtml } from './markdown.ts';
+import { DOC_NUMBER, normaliseDocNumber } from '../text/normalize.ts';
+import { escapeHtml } from '../text/escape.ts';
 
 /*
  * Document numbers (文号) in any bracket style — 国发〔2025〕7号, 云政发[2025]123号, 豫淘汰落后办（2021）10号 —

@@ -1,8 +1,8 @@
 import { columnsOf, type ColumnMeta } from '../schema/column.ts';
 import { KIND_LABELS, TABLE_SCHEMAS, type Kind } from '../schema/announcement.ts';
 import { t } from '../i18n/zh-CN.ts';
-import type { Model } from '../data/model.ts';
-import { formatDate, formatNumber } from './format.ts';
+import type { Model } from '../derive/model.ts';
+import { formatDate, formatNumber } from '../i18n/format.ts';
 
 /** Column metadata of a kind's table, by canonical name. */
 export function columnMeta(kind: Kind): Map<string, ColumnMeta> {
@@ -41,9 +41,7 @@ export function displayCell(model: Model, meta: ColumnMeta | undefined, value: u
 
 export const isNumeric = (meta: ColumnMeta | undefined) => meta?.type === 'integer' || meta?.type === 'decimal';
 
-const STATUS_LABELS = columnMeta('plan').get('status')!.labels!;
-/** Chinese label of a line status, from the schema's column metadata. */
-export const statusLabel = (s: string) => STATUS_LABELS[s] ?? s;
+export { statusLabel } from '../schema/line.ts';
 
 /** Breadcrumb chain for a region: 全国 → province → city → county. */
 export function regionChain(model: Model, code: string) {

@@ -1,9 +1,8 @@
 import { Marked, type Tokens } from 'marked';
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeHtml } from '../text/escape.ts';
+
+export { escapeHtml };
 
 /** Only these link targets are kept; anything else (javascript:, data:, …) renders as text. */
 export function safeHref(href: string): string | undefined {

@@ -1,4 +1,4 @@
-import type { Model } from '../data/model.ts';
+import type { Model } from '../derive/model.ts';
 
 /** Every HTML page of the site, for the sitemap (and tests): derived from the same model. */
 export function sitePaths(model: Model, policySlugs: readonly string[]): string[] {

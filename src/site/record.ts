@@ -4,9 +4,9 @@
  * stops with the validator's report, in Chinese, so nothing wrong is published.
  */
 import { resolve } from 'node:path';
-import { buildModel, type Model } from '../data/model.ts';
-import { formatText } from '../data/report.ts';
-import { validateDataRoot } from '../data/validate.ts';
+import { buildModel, type Model } from '../derive/model.ts';
+import { formatText } from '../output/report.ts';
+import { validateDataRoot } from '../validate/validate.ts';
 
 import type { Report } from '../schema/problem.ts';
 

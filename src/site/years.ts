@@ -1,5 +1,5 @@
-import type { Model } from '../data/model.ts';
-import type { Announcement } from '../data/record.ts';
+import type { Model } from '../derive/model.ts';
+import type { Announcement } from '../validate/record.ts';
 
 /** How many rows a list page shows before it points to the pages per year. */
 export const LIST_LIMIT = 300;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { SITES } from '../site/global-setup.ts';
-import { launch } from './browser.ts';
+import { launch } from '../../tools/browser.ts';
 import { browseSite } from './session.ts';
 import { listFiles } from '../site/helpers.ts';
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launch, serve, type StaticServer } from './browser.ts';
+import { launch, serve, type StaticServer } from '../../tools/browser.ts';
 
 /**
  * A browser and a loopback server for one built site, started before the tests of the enclosing

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SITES } from './global-setup.ts';
 import { listFiles, page, resolves, text } from './helpers.ts';
-import { enterpriseKey } from '../../src/data/model.ts';
+import { enterpriseKey } from '../../src/derive/model.ts';
 
 const basic = SITES.basic.out;
 const sample = SITES.sample.out;

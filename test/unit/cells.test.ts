@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readCell, type CellResult } from '../../src/data/cells.ts';
-import { buildTaxonomy } from '../../src/data/industries.ts';
-import { buildRegionTable } from '../../src/data/regions.ts';
+import { readCell, type CellResult } from '../../src/validate/cells.ts';
+import { buildTaxonomy } from '../../src/reference/industries.ts';
+import { buildRegionTable } from '../../src/reference/regions.ts';
 import { columnsOf } from '../../src/schema/column.ts';
 import { LineRowSchema } from '../../src/schema/line.ts';
 import { CardRowSchema } from '../../src/schema/cards.ts';

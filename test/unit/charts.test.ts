@@ -29,7 +29,7 @@ import {
   type TimelineStepInput,
   type TrendRow,
 } from '../../src/charts/index.ts';
-import { formatDate, formatNumber } from '../../src/site/format.ts';
+import { formatDate, formatNumber } from '../../src/i18n/format.ts';
 
 // Fixed data, shaped like what the model derives from the seed announcements.
 const targets: TargetEliminatedRow[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { columnCheck } from '../../src/data/column-checks.ts';
+import { columnCheck } from '../../src/validate/column-checks.ts';
 import { columnsOf } from '../../src/schema/column.ts';
 import { LineRowSchema } from '../../src/schema/line.ts';
 import { TargetRowSchema } from '../../src/schema/target.ts';

@@ -16,10 +16,10 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../src/data/catalogue.ts';
-import { LIMITS } from '../../src/data/load.ts';
-import { MAX_ROWS } from '../../src/data/table.ts';
-import { validateDataRoot } from '../../src/data/validate.ts';
+import { CATALOGUE } from '../../src/problems/catalogue.ts';
+import { LIMITS } from '../../src/read/load.ts';
+import { MAX_ROWS } from '../../src/validate/table.ts';
+import { validateDataRoot } from '../../src/validate/validate.ts';
 import { ReportSchema, type Report } from '../../src/schema/problem.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

@@ -3,10 +3,10 @@
  * independent implementation of the standard's algorithm (kept here as `referenceCheck`).
  */
 import { describe, expect, it } from 'vitest';
-import { checkCreditCode, creditCheckChar, looksLikeCreditCode, normaliseCreditCode, orgCheckChar } from '../../src/data/credit-code.ts';
-import { readCell } from '../../src/data/cells.ts';
-import { buildTaxonomy } from '../../src/data/industries.ts';
-import { buildRegionTable } from '../../src/data/regions.ts';
+import { checkCreditCode, creditCheckChar, looksLikeCreditCode, normaliseCreditCode, orgCheckChar } from '../../src/text/credit-code.ts';
+import { readCell } from '../../src/validate/cells.ts';
+import { buildTaxonomy } from '../../src/reference/industries.ts';
+import { buildRegionTable } from '../../src/reference/regions.ts';
 import { columnsOf } from '../../src/schema/column.ts';
 import { LineRowSchema } from '../../src/schema/line.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvStepwise } from '../../src/data/csv.ts';
+import { parseCsv, parseCsvStepwise } from '../../src/read/csv.ts';
 
 /** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
 function mulberry32(seed: number): () => number {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { foreignDelimiter, parseCsv } from '../../src/data/csv.ts';
-import { readTable } from '../../src/data/table.ts';
-import { buildTaxonomy } from '../../src/data/industries.ts';
-import { buildRegionTable } from '../../src/data/regions.ts';
+import { foreignDelimiter, parseCsv } from '../../src/read/csv.ts';
+import { readTable } from '../../src/validate/table.ts';
+import { buildTaxonomy } from '../../src/reference/industries.ts';
+import { buildRegionTable } from '../../src/reference/regions.ts';
 import { LineRowSchema } from '../../src/schema/line.ts';
 
 const lines = (text: string) => parseCsv(text).records.map((r) => [r.line, r.cells]);

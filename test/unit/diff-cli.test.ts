@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extendLock, formatLock } from '../../src/data/lock.ts';
+import { extendLock, formatLock } from '../../src/validate/lock.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/diff.ts', import.meta.url));
 // Resolved here: the temporary repository has no node_modules to find tsx in.

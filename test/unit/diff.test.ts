@@ -3,11 +3,11 @@
  * small data roots held in memory and run through the validator, as the site reads them.
  */
 import { describe, expect, it } from 'vitest';
-import { announcementEffects, describeEffect } from '../../src/data/changes.ts';
-import { cellText, columnLabel, diffAnnouncements, isEmptyDiff, unexplainedRemovals } from '../../src/data/diff.ts';
-import type { RawDataRoot } from '../../src/data/load.ts';
-import type { Announcement } from '../../src/data/record.ts';
-import { validateRaw } from '../../src/data/validate.ts';
+import { announcementEffects, describeEffect } from '../../src/derive/changes.ts';
+import { cellText, columnLabel, diffAnnouncements, isEmptyDiff, unexplainedRemovals } from '../../src/derive/diff.ts';
+import type { RawDataRoot } from '../../src/read/load.ts';
+import type { Announcement } from '../../src/validate/record.ts';
+import { validateRaw } from '../../src/validate/validate.ts';
 
 const enc = new TextEncoder();
 

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/schema/problem.ts';
-import { validateDataRoot } from '../../src/data/validate.ts';
+import { validateDataRoot } from '../../src/validate/validate.ts';
 import { importXlsx } from '../../src/publish/xlsx.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { csvCell, toCsv } from '../../src/data/export.ts';
+import { csvCell, toCsv } from '../../src/output/csv.ts';
 
 test('a cell a spreadsheet would run as a formula is neutralised on export', () => {
   for (const v of ['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(v).replace(/^"|"$/g, '').startsWith("'")).toBe(true);

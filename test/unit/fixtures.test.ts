@@ -13,9 +13,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../src/data/catalogue.ts';
-import { LIMITS } from '../../src/data/load.ts';
-import { validateDataRoot } from '../../src/data/validate.ts';
+import { CATALOGUE } from '../../src/problems/catalogue.ts';
+import { LIMITS } from '../../src/read/load.ts';
+import { validateDataRoot } from '../../src/validate/validate.ts';
 import { ReportSchema, type Problem, type Report } from '../../src/schema/problem.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { parseFlatYaml, parseFrontMatter } from '../../src/data/frontmatter.ts';
+import { parseFlatYaml, parseFrontMatter } from '../../src/read/frontmatter.ts';
 import { readdirSync, readFileSync as readFileSyncFm, statSync } from 'node:fs';
 import { join as joinFm } from 'node:path';
 import { parseDocument as parseYamlDocument } from 'yaml';

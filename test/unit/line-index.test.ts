@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkReReported, LineIndex, lineKey } from '../../src/data/rules/lines.ts';
+import { checkReReported, LineIndex, lineKey } from '../../src/validate/rules/lines.ts';
 import type { LineRow } from '../../src/schema/line.ts';
-import type { Announcement, LineAnnouncement } from '../../src/data/record.ts';
+import type { Announcement, LineAnnouncement } from '../../src/validate/record.ts';
 
 const row = (line_id: string, region_code: string) => ({ line: 2, data: { line_id, region_code } as LineRow, extra: {} });
 const ann = (rows: ReturnType<typeof row>[]) => ({ rows }) as unknown as LineAnnouncement;

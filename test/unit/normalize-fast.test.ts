@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toHalfWidth, trimCell } from '../../src/data/normalize.ts';
+import { toHalfWidth, trimCell } from '../../src/text/normalize.ts';
 
 /** trimCell before the rewrite. */
 function oldTrimCell(s: string): string {

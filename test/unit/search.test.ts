@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { codeShardUrl, flattenResults, parseQuery, rankResults } from '../../src/search/query.ts';
 import { creditCodeShards, searchDocuments } from '../../src/search/records.ts';
-import { buildModel } from '../../src/data/model.ts';
-import { validateDataRoot } from '../../src/data/validate.ts';
+import { buildModel } from '../../src/derive/model.ts';
+import { validateDataRoot } from '../../src/validate/validate.ts';
 
 describe('what a citizen types becomes what the index holds', () => {
   test('a credit code in lower case, with spaces or full-width characters is recognised as a code', () => {

@@ -1,5 +1,5 @@
 /**
- * The synthetic data generator (src/data/synth.ts, `npm run synth`): deterministic, valid under
+ * The synthetic data generator (tools/synth.ts, `npm run synth`): deterministic, valid under
  * the data contract, about the size asked for, and clearly synthetic.
  */
 import { createHash } from 'node:crypto';
@@ -7,9 +7,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCreditCode } from '../../src/data/credit-code.ts';
-import { shortName, synthAnnouncements, writeSynth, type SynthStats } from '../../src/data/synth.ts';
-import { validateDataRoot, type ValidatedRecord } from '../../src/data/validate.ts';
+import { checkCreditCode } from '../../src/text/credit-code.ts';
+import { shortName, synthAnnouncements, writeSynth, type SynthStats } from '../../tools/synth.ts';
+import { validateDataRoot, type ValidatedRecord } from '../../src/validate/validate.ts';
 import type { LineRow } from '../../src/schema/line.ts';
 import type { TargetRow } from '../../src/schema/target.ts';
 

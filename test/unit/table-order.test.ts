@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readTable } from '../../src/data/table.ts';
-import { buildTaxonomy } from '../../src/data/industries.ts';
-import { buildRegionTable } from '../../src/data/regions.ts';
+import { readTable } from '../../src/validate/table.ts';
+import { buildTaxonomy } from '../../src/reference/industries.ts';
+import { buildRegionTable } from '../../src/reference/regions.ts';
 import { LineRowSchema } from '../../src/schema/line.ts';
 
 const lookups = { taxonomy: buildTaxonomy(), regions: buildRegionTable() };

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getModel } from '../../site/record.ts';
-import { downloadAt, downloadsOf } from '../../site/downloads.ts';
+import { downloadAt, downloadsOf } from '../../output/downloads.ts';
 
 /** The combined downloads under /data/: lines.csv, lines.json, announcements.csv, datapackage.json, SHA256SUMS. */
 export const getStaticPaths = (() =>

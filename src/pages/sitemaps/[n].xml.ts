@@ -1,10 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { getModel } from '../../site/record.ts';
-import { sitemapChunks, urlset } from '../../site/sitemap.ts';
+import { sitePaths } from '../../site/paths.ts';
+import { sitemapChunks, urlset } from '../../output/sitemap.ts';
 
 export const getStaticPaths = (async () => {
-  const chunks = sitemapChunks(getModel(), (await getCollection('policies')).map((p) => p.id));
+  const chunks = sitemapChunks(sitePaths(getModel(), (await getCollection('policies')).map((p) => p.id)));
   return chunks.map((paths, i) => ({ params: { n: String(i + 1) }, props: { paths } }));
 }) satisfies GetStaticPaths;
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getModel } from '../../../site/record.ts';
-import { downloadAt } from '../../../site/downloads.ts';
+import { downloadAt } from '../../../output/downloads.ts';
 
 /** `/announcements/<id>/<id>.csv` and `.json`: exactly the announcement's table. */
 export const getStaticPaths = (() =>

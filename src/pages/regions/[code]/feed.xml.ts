@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getModel } from '../../../site/record.ts';
-import { atomFeed, FEED_ENTRIES } from '../../../site/feed.ts';
+import { atomFeed, FEED_ENTRIES } from '../../../output/feed.ts';
 import { t } from '../../../i18n/zh-CN.ts';
 
 /** `/regions/<code>/feed.xml`: the announcements issued in the region or below it. */

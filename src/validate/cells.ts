@@ -1,10 +1,10 @@
 import type { Problem } from '../schema/problem.ts';
 import { YES_NO, type ColumnMeta } from '../schema/column.ts';
-import { problem, type ProblemCode, type Where } from './catalogue.ts';
-import { checkCreditCode } from './credit-code.ts';
-import { normaliseUnit, type Taxonomy } from './industries.ts';
-import { toHalfWidth } from './normalize.ts';
-import type { RegionTable } from './regions.ts';
+import { problem, type ProblemCode, type Where } from '../problems/catalogue.ts';
+import { checkCreditCode } from '../text/credit-code.ts';
+import { normaliseUnit, type Taxonomy } from '../reference/industries.ts';
+import { toHalfWidth } from '../text/normalize.ts';
+import type { RegionTable } from '../reference/regions.ts';
 
 /** What reading one cell gave: a value (maybe with a warning), or a problem that replaces it. */
 export type CellResult = { value: unknown; warning?: Problem } | { problem: Problem };

@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import { columnsOf, type ColumnMeta } from '../schema/column.ts';
 import type { Kind } from '../schema/announcement.ts';
 import type { Problem } from '../schema/problem.ts';
-import { problem, type ProblemCode } from './catalogue.ts';
+import { problem, type ProblemCode } from '../problems/catalogue.ts';
 import { CellFailure, CellWarned, cellProblem, readCellValue, type CellContext } from './cells.ts';
 import { columnCheck, type ColumnCheck } from './column-checks.ts';
-import { foreignDelimiter, parseCsv, type CsvRecord } from './csv.ts';
-import { toHalfWidth, trimCell } from './normalize.ts';
+import { foreignDelimiter, parseCsv, type CsvRecord } from '../read/csv.ts';
+import { toHalfWidth, trimCell } from '../text/normalize.ts';
 
 /** A validated table row with the physical line it starts on and its `x_` extra columns. */
 export interface Row<T> {

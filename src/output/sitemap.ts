@@ -1,13 +1,10 @@
-import type { Model } from '../data/model.ts';
-import { sitePaths } from './paths.ts';
-import { escapeXml } from './xml.ts';
+import { escapeXml } from '../text/escape.ts';
 
 /** URLs per sitemap file (the protocol allows 50,000). */
 export const SITEMAP_CHUNK = 40_000;
 
-/** The site's pages split into sitemap files, in a stable order. */
-export function sitemapChunks(model: Model, policySlugs: readonly string[]): string[][] {
-  const paths = sitePaths(model, policySlugs);
+/** The site's pages split into sitemap files, in the order given. */
+export function sitemapChunks(paths: readonly string[]): string[][] {
   const chunks: string[][] = [];
   for (let i = 0; i < paths.length; i += SITEMAP_CHUNK) chunks.push(paths.slice(i, i + SITEMAP_CHUNK));
   return chunks;

@@ -2,9 +2,9 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realp
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../schema/problem.ts';
 import { ANNOUNCEMENT_ID } from '../schema/announcement.ts';
-import { problem } from './catalogue.ts';
+import { problem } from '../problems/catalogue.ts';
 import { decode, type Decoded } from './encoding.ts';
-import { LOCK_FILE } from './lock.ts';
+import { LOCK_FILE } from '../schema/lock.ts';
 
 /** Limits that keep one bad file from exhausting the machine; each has its own message. */
 export const LIMITS = {

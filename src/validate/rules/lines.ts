@@ -1,12 +1,10 @@
 import type { Problem } from '../../schema/problem.ts';
-import { STATUS_RANK, type LineRow, type LineStatus } from '../../schema/line.ts';
-import { problem } from '../catalogue.ts';
-import { matchKey } from '../normalize.ts';
+import { STATUS_RANK, statusLabel, type LineRow, type LineStatus } from '../../schema/line.ts';
+import { problem } from '../../problems/catalogue.ts';
+import { matchKey } from '../../text/normalize.ts';
 import { byPublication, isLineAnnouncement, type Announcement, type LineAnnouncement } from '../record.ts';
-import type { RegionTable } from '../regions.ts';
+import type { RegionTable } from '../../reference/regions.ts';
 import type { Row } from '../table.ts';
-
-const STATUS_ZH: Record<LineStatus, string> = { planned: '计划淘汰', shutdown: '已关停', sealed: '已封存', dismantled: '已拆除', accepted: '已验收', incomplete: '未完成' };
 
 /**
  * Identity of a line across announcements. `line_id`s are kept by offices across years; they are
@@ -188,7 +186,7 @@ export function checkReReported(inForce: readonly Announcement[], lines = new Li
       const hit = done.before(row.data, ids[i]!, year);
       if (!hit) continue;
       const what = hit.byLineId ? `清单编号 ${row.data.line_id}` : `${row.data.enterprise_name} 的 ${row.data.equipment ?? ''}`;
-      out.push(problem('re-reported', rowWhere(a, row, 'line_id'), { value: row.data.line_id, what, year: hit.done.year, other: hit.done.id, status: STATUS_ZH[hit.done.status], thisYear: year }));
+      out.push(problem('re-reported', rowWhere(a, row, 'line_id'), { value: row.data.line_id, what, year: hit.done.year, other: hit.done.id, status: statusLabel(hit.done.status), thisYear: year }));
     }
   }
   return out;
@@ -212,7 +210,7 @@ export function checkStatusRegressed(inForce: readonly Announcement[], lines = n
       // `incomplete` is a verdict, not a step: it regresses only a line already dismantled or accepted.
       const regressed = prev !== undefined && (status === 'incomplete' ? prev.rank >= STATUS_RANK.dismantled : rank < prev.rank);
       if (regressed) {
-        out.push(problem('status-regressed', rowWhere(a, row, 'status'), { value: row.data.line_id, before: STATUS_ZH[prev.status], after: STATUS_ZH[status], other: prev.id }));
+        out.push(problem('status-regressed', rowWhere(a, row, 'status'), { value: row.data.line_id, before: statusLabel(prev.status), after: statusLabel(status), other: prev.id }));
       } else if (status !== 'incomplete' && (!prev || rank >= prev.rank)) {
         best[line] = { rank, status, id: a.id };
       }

@@ -1,9 +1,9 @@
 import type { Problem } from '../../schema/problem.ts';
 import type { TargetRow } from '../../schema/target.ts';
-import { problem } from '../catalogue.ts';
-import type { Taxonomy } from '../industries.ts';
+import { problem } from '../../problems/catalogue.ts';
+import type { Taxonomy } from '../../reference/industries.ts';
 import { byPublication, type Announcement } from '../record.ts';
-import type { RegionTable } from '../regions.ts';
+import type { RegionTable } from '../../reference/regions.ts';
 
 interface Placed {
   row: TargetRow;

@@ -20,14 +20,14 @@
  */
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineRowSchema } from '../schema/line.ts';
-import { TargetRowSchema } from '../schema/target.ts';
-import { columnsOf } from '../schema/column.ts';
-import type { Lock } from '../schema/lock.ts';
-import { CREDIT_CODE_CHARSET, creditCheckChar, orgCheckChar } from './credit-code.ts';
-import { BUILTIN_INDUSTRIES } from './industries-builtin.ts';
-import { extendLock, formatLock, LOCK_FILE, type AnnouncementFiles } from './lock.ts';
-import builtinRegions from './regions-gbt2260.json' with { type: 'json' };
+import { LineRowSchema, statusLabel } from '../src/schema/line.ts';
+import { TargetRowSchema } from '../src/schema/target.ts';
+import { columnsOf } from '../src/schema/column.ts';
+import type { Lock } from '../src/schema/lock.ts';
+import { CREDIT_CODE_CHARSET, creditCheckChar, orgCheckChar } from '../src/text/credit-code.ts';
+import { BUILTIN_INDUSTRIES } from '../src/reference/industries-builtin.ts';
+import { extendLock, formatLock, LOCK_FILE, type AnnouncementFiles } from '../src/validate/lock.ts';
+import builtinRegions from '../src/reference/regions-gbt2260.json' with { type: 'json' };
 
 // ── options and results ─────────────────────────────────────────────────────────────────────
 
@@ -826,7 +826,6 @@ function correction(cy: CountyYear, r: Rng, kind: 'plan' | 'completion'): Correc
 
 const LINE_ZH = Object.fromEntries(columnsOf(LineRowSchema).map((c) => [c.name, c.meta.zh])) as Record<string, string>;
 const TARGET_ZH = Object.fromEntries(columnsOf(TargetRowSchema).map((c) => [c.name, c.meta.zh])) as Record<string, string>;
-const STATUS_ZH: Record<string, string> = { planned: '计划淘汰', shutdown: '已关停', sealed: '已封存', dismantled: '已拆除', accepted: '已验收', incomplete: '未完成' };
 
 const PLAN_COLUMNS = ['line_id', 'enterprise_name', 'credit_code', 'region_code', 'industry', 'equipment', 'equipment_count', 'capacity', 'capacity_unit', 'deadline', 'status', 'shutdown_date', 'employees', 'note'] as const;
 const COMPLETION_COLUMNS = [
@@ -882,7 +881,7 @@ function planTable(cy: CountyYear, zh: boolean, wrong: Correction | undefined): 
     if (entry.carried) notes.push(`${entry.year - 1}年结转`);
     const cells = [
       line.id, line.ent.name, line.ent.credit, cy.county.code, industryName(line.industry), line.equipment, String(line.count),
-      fmtH(capH), industryUnit(line.industry), entry.deadline, zh ? STATUS_ZH[st]! : st,
+      fmtH(capH), industryUnit(line.industry), entry.deadline, zh ? statusLabel(st) : st,
       entry.planShutdown !== undefined && !(entry.omit & 1) ? ymd(entry.planShutdown) : '',
       String(emp), notes.join('；'),
     ];
@@ -903,7 +902,7 @@ function completionTable(cy: CountyYear, zh: boolean, wrong: Correction | undefi
     const resettled = done ? Math.min(emp, line.resettled) : Math.floor(Math.min(emp, line.resettled) / 2);
     const cells = [
       line.id, line.ent.name, line.ent.credit, cy.county.code, industryName(line.industry), line.equipment, String(line.count),
-      fmtH(capH), industryUnit(line.industry), zh ? STATUS_ZH[e.outcome]! : e.outcome,
+      fmtH(capH), industryUnit(line.industry), zh ? statusLabel(e.outcome) : e.outcome,
       date(e.shutdown, 1), date(e.sealed, 8), date(e.dismantled, 2), date(e.accepted, 4),
       String(emp), String(resettled), tenths(line.fixedAssets),
       done ? tenths(line.central) : '', done ? tenths(line.provincial) : '', done && line.tce !== undefined ? String(line.tce) : '',

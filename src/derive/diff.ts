@@ -5,13 +5,13 @@
 import { KIND_LABELS, TABLE_SCHEMAS, type AnnouncementMeta, type Kind } from '../schema/announcement.ts';
 import { columnsOf } from '../schema/column.ts';
 import { LINE_STATUSES, type LineStatus } from '../schema/line.ts';
-import type { Taxonomy } from './industries.ts';
-import type { RawAnnouncement, RawDataRoot } from './load.ts';
-import { parseLock } from './lock.ts';
-import type { Announcement } from './record.ts';
-import { rowIdentity, unnamedInNote } from './rules/corrections.ts';
-import type { Row } from './table.ts';
-import type { ValidatedRecord } from './validate.ts';
+import type { Taxonomy } from '../reference/industries.ts';
+import type { RawAnnouncement, RawDataRoot } from '../read/load.ts';
+import { parseLock } from '../validate/lock.ts';
+import type { Announcement } from '../validate/record.ts';
+import { rowIdentity, unnamedInNote } from '../validate/rules/corrections.ts';
+import type { Row } from '../validate/table.ts';
+import type { ValidatedRecord } from '../validate/validate.ts';
 
 /** A cell as the diff sees it: the validated value, `null` for a blank cell. */
 export type CellValue = string | number | boolean | null;

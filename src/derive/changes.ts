@@ -5,9 +5,9 @@
 import type { Kind } from '../schema/announcement.ts';
 import { LINE_STATUSES, type LineRow, type LineStatus } from '../schema/line.ts';
 import { cellText, diffAnnouncements, unexplainedRemovals, type DiffRow, type TableDiff } from './diff.ts';
-import { byPublication, isLineAnnouncement, type Announcement } from './record.ts';
-import { lineKey } from './rules/lines.ts';
-import { checkSupersedes } from './rules/supersedes.ts';
+import { byPublication, isLineAnnouncement, type Announcement } from '../validate/record.ts';
+import { lineKey } from '../validate/rules/lines.ts';
+import { checkSupersedes } from '../validate/rules/supersedes.ts';
 
 /** A line (plan/completion row) as a change names it. */
 export interface LineRef {

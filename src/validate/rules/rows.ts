@@ -1,14 +1,14 @@
 import type { Problem } from '../../schema/problem.ts';
-import { gradeFor } from '../../schema/assessment.ts';
-import { LineRowSchema, type LineRow } from '../../schema/line.ts';
+import { gradeFor, gradeLabel } from '../../schema/assessment.ts';
+import { LineRowSchema, statusLabel, type LineRow } from '../../schema/line.ts';
 import type { AssessmentRow } from '../../schema/assessment.ts';
 import type { CardRow } from '../../schema/cards.ts';
 import type { TargetRow } from '../../schema/target.ts';
 import type { AnnouncementMeta } from '../../schema/announcement.ts';
 import { columnsOf } from '../../schema/column.ts';
-import { problem } from '../catalogue.ts';
-import type { Taxonomy } from '../industries.ts';
-import type { RegionTable } from '../regions.ts';
+import { problem } from '../../problems/catalogue.ts';
+import type { Taxonomy } from '../../reference/industries.ts';
+import type { RegionTable } from '../../reference/regions.ts';
 import type { Row } from '../table.ts';
 
 /**
@@ -24,7 +24,6 @@ export interface RowContext {
 
 const zhOf = (table: Parameters<typeof columnsOf>[0]) => Object.fromEntries(columnsOf(table).map((c) => [c.name, c.meta.zh]));
 const LINE_ZH = zhOf(LineRowSchema);
-const STATUS_ZH = { planned: '计划淘汰', shutdown: '已关停', sealed: '已封存', dismantled: '已拆除', accepted: '已验收', incomplete: '未完成' } as const;
 
 function regionRule(row: Row<{ region_code: string }>, ctx: RowContext, out: Problem[]) {
   const code = row.data.region_code;
@@ -67,7 +66,7 @@ const where = (file: string, line: number, column: string) => ({ file, line, col
 
 /** A date a line's status leads one to expect; blank ones are warnings (many real lists give none). */
 function expectDate(row: Row<LineRow>, column: 'sealed_date' | 'dismantled_date' | 'accepted_date', file: string, out: Problem[]) {
-  if (row.data[column] === undefined) out.push(problem('missing-date', where(file, row.line, column), { status: STATUS_ZH[row.data.status], zh: LINE_ZH[column] }));
+  if (row.data[column] === undefined) out.push(problem('missing-date', where(file, row.line, column), { status: statusLabel(row.data.status), zh: LINE_ZH[column] }));
 }
 
 export function checkLineRows(rows: readonly Row<LineRow>[], ctx: RowContext): Problem[] {
@@ -121,7 +120,6 @@ export function checkTargetRows(rows: readonly Row<TargetRow>[], ctx: RowContext
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-const GRADE_ZH = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } as const;
 
 export function checkAssessmentRows(rows: readonly Row<AssessmentRow>[], ctx: RowContext): Problem[] {
   const out: Problem[] = [];
@@ -137,7 +135,7 @@ export function checkAssessmentRows(rows: readonly Row<AssessmentRow>[], ctx: Ro
     }
     const expected = gradeFor(d.total, d.target_completed);
     if (d.grade !== expected) {
-      out.push(problem('grade-mismatch', at('grade'), { value: GRADE_ZH[d.grade], total: d.total, veto: d.target_completed ? undefined : 1, expected: GRADE_ZH[expected] }));
+      out.push(problem('grade-mismatch', at('grade'), { value: gradeLabel(d.grade), total: d.total, veto: d.target_completed ? undefined : 1, expected: gradeLabel(expected) }));
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import type { Problem } from '../../schema/problem.ts';
-import { problem } from '../catalogue.ts';
+import { problem } from '../../problems/catalogue.ts';
 import type { Announcement } from '../record.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { LINE_STATUSES, type LineStatus } from '../schema/line.ts';
 import type { TargetRow } from '../schema/target.ts';
 import type { LineState, Model } from './model.ts';
-import { byPublication } from './record.ts';
+import { byPublication } from '../validate/record.ts';
 
 /** Progress of a set of lines: how many, how many complete, overdue, by status. */
 export interface Progress {

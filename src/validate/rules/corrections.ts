@@ -1,5 +1,5 @@
 import type { Problem } from '../../schema/problem.ts';
-import { problem } from '../catalogue.ts';
+import { problem } from '../../problems/catalogue.ts';
 import type { Announcement } from '../record.ts';
 
 /** The key of a row that identifies it within its kind of table, and a name people know it by. */

@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { PolicySchema } from '../schema/policy.ts';
-import type { PolicyText } from './records.ts';
+
+/** A policy text as plain text, for search and document-number links. */
+export interface PolicyText {
+  slug: string;
+  title: string;
+  docNumber?: string | undefined;
+  issuer: string;
+  text: string;
+}
 
 /** Policy texts as plain text for the search index: front matter checked, Markdown marks removed. */
 export function readPolicyTexts(dir = 'content/policies'): PolicyText[] {

@@ -1,4 +1,4 @@
-import type { Announcement } from './record.ts';
+import type { Announcement } from '../validate/record.ts';
 
 /**
  * Downloads of a table, as CSV (UTF-8 with BOM, so Excel opens it as UTF-8) and JSON. A text

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Problem } from '../schema/problem.ts';
-import { LockSchema, type Lock } from '../schema/lock.ts';
-import { problem } from './catalogue.ts';
+import { LOCK_FILE, LockSchema, type Lock } from '../schema/lock.ts';
 
-export const LOCK_FILE = 'published.lock';
+export { LOCK_FILE };
+import { problem } from '../problems/catalogue.ts';
+
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Parses `published.lock`; a broken lock is a problem, and nothing counts as locked. */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { LineRow, LineStatus } from '../schema/line.ts';
-import type { Taxonomy } from './industries.ts';
-import { matchKey } from './normalize.ts';
-import { byPublication, isLineAnnouncement, type Announcement } from './record.ts';
-import type { RegionTable } from './regions.ts';
-import { lineKey } from './rules/lines.ts';
-import type { ValidatedRecord } from './validate.ts';
+import type { Taxonomy } from '../reference/industries.ts';
+import { matchKey } from '../text/normalize.ts';
+import { byPublication, isLineAnnouncement, type Announcement } from '../validate/record.ts';
+import type { RegionTable } from '../reference/regions.ts';
+import { lineKey } from '../validate/rules/lines.ts';
+import type { ValidatedRecord } from '../validate/validate.ts';
 import { announcementEffects, type AnnouncementEffect } from './changes.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Industry } from '../schema/industry.ts';
 import { BUILTIN_INDUSTRIES } from './industries-builtin.ts';
-import { toHalfWidth, trimCell } from './normalize.ts';
+import { toHalfWidth, trimCell } from '../text/normalize.ts';
 
 /** The industry taxonomy in force for one data root: built in, extended by `industries.csv`. */
 export interface Taxonomy {

@@ -1,9 +1,9 @@
-import type { Announcement } from '../data/record.ts';
-import type { Model } from '../data/model.ts';
+import type { Announcement } from '../validate/record.ts';
+import type { Model } from '../derive/model.ts';
 import { KIND_LABELS } from '../schema/announcement.ts';
 import { t } from '../i18n/zh-CN.ts';
-import { formatDate } from './format.ts';
-import { escapeXml } from './xml.ts';
+import { formatDate } from '../i18n/format.ts';
+import { escapeXml } from '../text/escape.ts';
 
 /** Entries a feed carries: the newest announcements; the full record is on /changes/ and /data/. */
 export const FEED_ENTRIES = 200;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { columnsOf, type ColumnMeta } from '../schema/column.ts';
 import { KIND_LABELS, TABLE_SCHEMAS, type Kind } from '../schema/announcement.ts';
-import { announcementJson, announcementTable, toCsv } from '../data/export.ts';
-import type { Model } from '../data/model.ts';
-import { statusLabel } from './labels.ts';
+import { announcementJson, announcementTable, toCsv } from './csv.ts';
+import type { Model } from '../derive/model.ts';
+import { statusLabel } from '../schema/line.ts';
 
 /** One generated download: its site path, bytes as text, media type. */
 export interface Download {
