@@ -10,20 +10,20 @@ import { formatText } from '../src/output/report.ts';
 import { validateDataRoot } from '../src/validate/validate.ts';
 import { buildModel } from '../src/derive/model.ts';
 import { writeSearchIndex } from '../src/search/write-index.ts';
-import { dataRoot, option, run } from './cli.ts';
+import { dataRoot, parseOptions, runIfMain, type Effects } from './cli.ts';
 
-await run(async () => {
-  const argv = process.argv.slice(2);
-  const root = dataRoot(argv);
-  const out = resolve(option(argv, '--out') ?? 'dist');
+export async function main(argv: readonly string[], fx: Effects): Promise<number> {
+  const { values } = parseOptions(argv, { data: { type: 'string' }, out: { type: 'string', default: 'dist' } }, 'npm run build -- [--data 目录] [--out 目录]');
+  const root = dataRoot(values.data, fx);
+  const out = resolve(fx.cwd, values.out);
   const record = validateDataRoot(root);
   const { report } = record;
   if (report.errors > 0) {
-    process.stdout.write(formatText(report, { dataDir: relative(process.cwd(), root) || '.' }));
-    process.stdout.write('数据有错误，没有生成网站；原有的网站（如有）保持不变。\n');
+    fx.stdout(formatText(report, { dataDir: relative(process.cwd(), root) || '.' }));
+    fx.stdout('数据有错误，没有生成网站；原有的网站（如有）保持不变。\n');
     return 1;
   }
-  process.stdout.write(`数据检查通过（${report.warnings} 个提示），开始生成网站…\n`);
+  fx.stdout(`数据检查通过（${report.warnings} 个提示），开始生成网站…\n`);
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   const env = { ...process.env, PHASEOUT_DATA_DIR: root, ASTRO_TELEMETRY_DISABLED: '1', TZ: 'Asia/Shanghai' };
@@ -39,7 +39,7 @@ await run(async () => {
   const t1 = performance.now();
   try {
     const { records, codes } = await writeSearchIndex(buildModel(record), tmp);
-    process.stdout.write(`搜索索引：${records} 条记录，${codes} 个统一社会信用代码。\n`);
+    fx.stdout(`搜索索引：${records} 条记录，${codes} 个统一社会信用代码。\n`);
     // For npm run bench: how long each step took.
     if (process.env.PHASEOUT_BENCH_TIMINGS) {
       const seconds = (ms: number) => Math.round(ms / 100) / 10;
@@ -53,6 +53,8 @@ await run(async () => {
   if (existsSync(out)) renameSync(out, old);
   renameSync(tmp, out);
   rmSync(old, { recursive: true, force: true });
-  process.stdout.write(`网站已生成：${relative(process.cwd(), out) || out}\n`);
+  fx.stdout(`网站已生成：${relative(process.cwd(), out) || out}\n`);
   return 0;
-});
+}
+
+await runIfMain(import.meta.url, main);

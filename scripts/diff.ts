@@ -17,28 +17,12 @@ import {
 import type { Taxonomy } from '../src/reference/industries.ts';
 import { readDataRoot } from '../src/read/load.ts';
 import { validateRaw } from '../src/validate/validate.ts';
-import { dataRoot, fail, option, run } from './cli.ts';
-
-const VALUE_OPTIONS = ['--data', '--format'];
-
-/** The revision: the one argument that is neither an option nor an option's value. */
-function revisionArg(argv: readonly string[]): string {
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (VALUE_OPTIONS.includes(a)) i++;
-    else if (VALUE_OPTIONS.some((o) => a.startsWith(`${o}=`))) continue;
-    else if (a.startsWith('-')) fail(`不认识的选项 ${a}；用法：npm run diff -- [版本] [--data 目录] [--format text|json]`);
-    else positional.push(a);
-  }
-  if (positional.length > 1) fail(`只能比较一个版本，却给了 ${positional.length} 个：${positional.join(' ')}`);
-  return positional[0] ?? 'HEAD';
-}
+import { dataRoot, fail, parseOptions, runIfMain, type Effects } from './cli.ts';
 
 /** Runs git; a failure throws `what`, which `run` prints as one line with exit status 2. */
-function git(cwd: string, args: readonly string[], what: string): Buffer {
+function git(cwd: string, args: readonly string[], what: string, env: Effects['env']): Buffer {
   try {
-    return execFileSync('git', ['--literal-pathspecs', '-C', cwd, ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+    return execFileSync('git', ['--literal-pathspecs', '-C', cwd, ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, env });
   } catch (e) {
     // Thrown, not fail(): process.exit would skip the clean-up of the temporary folder.
     throw new Error((e as NodeJS.ErrnoException).code === 'ENOENT' ? '找不到 git 命令，请先安装 git' : what);
@@ -52,8 +36,8 @@ const blobId = (bytes: Uint8Array) => createHash('sha1').update(`blob ${bytes.le
  * The data root as it was at `commit`, written to a temporary folder so that it is read exactly
  * as the validator reads a data root. Unchanged files are copied from the working tree.
  */
-function oldState(root: string, top: string, prefix: string, commit: string): RecordState {
-  const listing = git(top, ['ls-tree', '-r', '-z', commit, '--', ...(prefix ? [prefix] : [])], '无法列出该版本的文件').toString('utf8');
+function oldState(root: string, top: string, prefix: string, commit: string, env: Effects['env']): RecordState {
+  const listing = git(top, ['ls-tree', '-r', '-z', commit, '--', ...(prefix ? [prefix] : [])], '无法列出该版本的文件', env).toString('utf8');
   const tmp = mkdtempSync(join(tmpdir(), 'phaseout-diff-'));
   try {
     for (const entry of listing.split('\0')) {
@@ -69,7 +53,7 @@ function oldState(root: string, top: string, prefix: string, commit: string): Re
         const current = readFileSync(working);
         if (blobId(current) === id) bytes = current;
       }
-      bytes ??= git(top, ['show', '--no-textconv', `${commit}:${path}`], `无法读取该版本的文件 ${path}`);
+      bytes ??= git(top, ['show', '--no-textconv', `${commit}:${path}`], `无法读取该版本的文件 ${path}`, env);
       mkdirSync(dirname(join(tmp, rel)), { recursive: true });
       writeFileSync(join(tmp, rel), bytes);
     }
@@ -188,32 +172,38 @@ function formatText(c: RecordComparison, ctx: { rev: string; short: string; data
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-await run(() => {
-  const argv = process.argv.slice(2);
-  const format = option(argv, '--format') ?? 'text';
-  if (format !== 'text' && format !== 'json') fail(`不认识的输出格式 ${format}，可用 text、json`);
-  const rev = revisionArg(argv);
-  const root = dataRoot(argv);
-  const notRepo = `数据目录 ${root} 不在 git 仓库中`;
-  const top = git(root, ['rev-parse', '--show-toplevel'], notRepo).toString('utf8').trim();
-  const prefix = git(root, ['rev-parse', '--show-prefix'], notRepo).toString('utf8').trim();
-  const commit = git(top, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], `找不到版本 ${rev}（仓库还没有提交，或版本名写错了）`).toString('utf8').trim();
-  const short = git(top, ['rev-parse', '--short', commit], `找不到版本 ${rev}`).toString('utf8').trim();
+const USAGE = 'npm run diff -- [版本] [--data 目录] [--format text|json]';
 
-  const before = oldState(root, top, prefix, commit);
+export function main(argv: readonly string[], fx: Effects): number {
+  const { values, positionals } = parseOptions(argv, { data: { type: 'string' }, format: { type: 'string', default: 'text' } }, USAGE, true);
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') fail(`不认识的输出格式 ${format}，可用 text、json`);
+  if (positionals.length > 1) fail(`只能比较一个版本，却给了 ${positionals.length} 个：${positionals.join(' ')}`);
+  const rev = positionals[0] ?? 'HEAD';
+  const root = dataRoot(values.data, fx);
+  const env = fx.env;
+  const notRepo = `数据目录 ${root} 不在 git 仓库中`;
+  const top = git(root, ['rev-parse', '--show-toplevel'], notRepo, env).toString('utf8').trim();
+  const prefix = git(root, ['rev-parse', '--show-prefix'], notRepo, env).toString('utf8').trim();
+  const commit = git(top, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], `找不到版本 ${rev}（仓库还没有提交，或版本名写错了）`, env).toString('utf8').trim();
+  const short = git(top, ['rev-parse', '--short', commit], `找不到版本 ${rev}`, env).toString('utf8').trim();
+
+  const before = oldState(root, top, prefix, commit, fx.env);
   const afterRaw = readDataRoot(root);
   const after: RecordState = { raw: afterRaw, record: validateRaw(afterRaw) };
   const comparison = compareRecords(before, after);
   const dataDir = prefix.replace(/\/$/, '') || '.';
 
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ revision: rev, commit, dataDir, ...comparison }, null, 2)}\n`);
+    fx.stdout(`${JSON.stringify({ revision: rev, commit, dataDir, ...comparison }, null, 2)}\n`);
   } else {
-    process.stdout.write(formatText(comparison, {
+    fx.stdout(formatText(comparison, {
       rev, short, dataDir,
       repoPath: (f) => `${prefix}${f}`,
       taxonomy: after.record.taxonomy,
     }));
   }
   return 0;
-});
+}
+
+await runIfMain(import.meta.url, main);

@@ -8,12 +8,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GUIDE_PATH, renderGuide } from '../src/publish/guide.ts';
 import { templateFiles } from '../src/publish/templates.ts';
-import { fail, run } from './cli.ts';
+import { fail, parseOptions, runIfMain, type Effects } from './cli.ts';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 
-await run(() => {
-  const check = process.argv.includes('--check');
+export function main(argv: readonly string[], fx: Effects): number {
+  const check = parseOptions(argv, { check: { type: 'boolean', default: false } }, 'npm run gen-docs -- [--check]').values.check;
   const guideFile = join(REPO, GUIDE_PATH);
   if (!existsSync(guideFile)) fail(`找不到 ${GUIDE_PATH}`);
   const files = new Map(templateFiles());
@@ -29,10 +29,12 @@ await run(() => {
     renameSync(`${abs}.tmp`, abs);
   }
   if (check) {
-    if (stale.length) process.stdout.write(`以下文件不是最新的，请运行 npm run gen-docs：\n${stale.map((p) => `  ${p}`).join('\n')}\n`);
-    else process.stdout.write('发布指南和模板都是最新的。\n');
+    if (stale.length) fx.stdout(`以下文件不是最新的，请运行 npm run gen-docs：\n${stale.map((p) => `  ${p}`).join('\n')}\n`);
+    else fx.stdout('发布指南和模板都是最新的。\n');
     return stale.length ? 1 : 0;
   }
-  process.stdout.write(stale.length ? `已更新：\n${stale.map((p) => `  ${p}`).join('\n')}\n` : '发布指南和模板都是最新的，未改动。\n');
+  fx.stdout(stale.length ? `已更新：\n${stale.map((p) => `  ${p}`).join('\n')}\n` : '发布指南和模板都是最新的，未改动。\n');
   return 0;
-});
+}
+
+await runIfMain(import.meta.url, main);

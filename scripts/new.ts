@@ -17,7 +17,7 @@ import type { RegionTable } from '../src/reference/regions.ts';
 import { validateRaw } from '../src/validate/validate.ts';
 import { BOM } from '../src/publish/csv-text.ts';
 import { announcementMd, freeId, headerCsv, todayInChina } from '../src/publish/scaffold.ts';
-import { dataRoot, fail, option, run } from './cli.ts';
+import { dataRoot, fail, parseOptions, runIfMain, type Effects } from './cli.ts';
 
 interface Existing { id: string; dir: string }
 
@@ -72,8 +72,8 @@ function parseYear(v: string | undefined): number {
   return +y;
 }
 
-function parsePublished(v: string | undefined): string {
-  if (v === undefined) return todayInChina(new Date()); // an authoring tool may read the clock
+function parsePublished(v: string | undefined, now: Date): string {
+  if (v === undefined) return todayInChina(now); // an authoring tool may read the clock
   const d = toHalfWidth(trimCell(v));
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
   const valid = m && +m[2]! >= 1 && +m[2]! <= 12 && +m[3]! >= 1 && +m[3]! <= new Date(Date.UTC(+m[1]!, +m[2]!, 0)).getUTCDate();
@@ -81,13 +81,17 @@ function parsePublished(v: string | undefined): string {
   return d;
 }
 
-await run(() => {
-  const argv = process.argv.slice(2);
-  const root = dataRoot(argv);
+const USAGE = 'npm run new -- --kind 类别 --region 地区代码 --year 年度 [--published YYYY-MM-DD] [--data 目录]，或 npm run new -- --supersedes 公告编号';
+
+export function main(argv: readonly string[], fx: Effects): number {
+  const { values: opt } = parseOptions(argv, {
+    data: { type: 'string' }, kind: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, published: { type: 'string' }, supersedes: { type: 'string' },
+  }, USAGE);
+  const root = dataRoot(opt.data, fx);
   const existing = existingAnnouncements(root);
   const regions = regionTable(root);
-  const published = parsePublished(option(argv, '--published'));
-  const shown = (abs: string) => relative(process.cwd(), abs) || abs;
+  const published = parsePublished(opt.published, fx.now());
+  const shown = (abs: string) => relative(fx.cwd, abs) || abs;
 
   let kind: Kind;
   let region: string;
@@ -98,7 +102,7 @@ await run(() => {
   let csv: string | Uint8Array;
   const notes: string[] = [];
 
-  const oldId = option(argv, '--supersedes');
+  const oldId = opt.supersedes;
   if (oldId !== undefined) {
     const old = existing.find((e) => e.id === trimCell(oldId));
     if (!old) fail(`找不到要更正的公告“${oldId}”：数据目录 ${shown(root)} 的 announcements/<年份>/ 中没有 ${oldId}.md`);
@@ -114,7 +118,7 @@ await run(() => {
     kind = oldKind as Kind;
     region = oldRegion;
     year = oldYear;
-    for (const [flag, given, value] of [['--kind', option(argv, '--kind'), kind], ['--region', option(argv, '--region'), region], ['--year', option(argv, '--year'), String(year)]] as const) {
+    for (const [flag, given, value] of [['--kind', opt.kind, kind], ['--region', opt.region, region], ['--year', opt.year, String(year)]] as const) {
       if (given !== undefined && trimCell(given) !== value) fail(`更正公告的类别、地区和年度与原公告相同：${flag} 应为 ${value}，或者不写`);
     }
     const claimedBy = existing.find((e) => {
@@ -139,9 +143,9 @@ await run(() => {
       notes.push(`注意：原公告没有表格文件 ${old.id}.csv，新表格只有表头。`);
     }
   } else {
-    kind = parseKind(option(argv, '--kind'));
-    region = parseRegion(option(argv, '--region'), regions);
-    year = parseYear(option(argv, '--year'));
+    kind = parseKind(opt.kind);
+    region = parseRegion(opt.region, regions);
+    year = parseYear(opt.year);
     csv = headerCsv(kind);
   }
 
@@ -155,7 +159,7 @@ await run(() => {
   writeFileSync(csvFile, csv, { flag: 'wx' });
 
   const rel = `announcements/${year}/${id}.csv`;
-  process.stdout.write([
+  fx.stdout([
     `已生成${supersedes ? `更正公告（更正 ${supersedes.id}）` : `${KIND_LABELS[kind]}公告`} ${id}：`,
     `  ${shown(mdFile)}  前置信息和正文`,
     `  ${shown(csvFile)}  表格${supersedes ? '（已复制原公告的表格）' : '（只有表头）'}`,
@@ -168,4 +172,6 @@ await run(() => {
     '',
   ].join('\n'));
   return 0;
-});
+}
+
+await runIfMain(import.meta.url, main);

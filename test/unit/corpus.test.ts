@@ -2,7 +2,7 @@
  * The corpus of broken data roots, through the command publishers and CI run. Every
  * test/fixtures/invalid/<case>/data, and a few roots generated here at test time (too big to
  * commit, or symlinks that git would not keep), go through
- * `scripts/validate.ts --data <dir> --format json` in a child process, two at a time. Whatever the
+ * `scripts/validate.ts --data <dir> --format json`, its main run in process. Whatever the
  * bytes, the command must end with a report, never a crash: exit 1 (0 only for the warning-only
  * cases listed below), stdout the contract's JSON, nothing at all on stderr (no stack trace), and
  * the problems the case's expected.json names.
@@ -10,10 +10,9 @@
  * test/unit/fixtures.test.ts checks the same cases in-process, problem for problem; this file
  * checks what a publisher sees from the command line.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/problems/catalogue.ts';
@@ -21,9 +20,9 @@ import { LIMITS } from '../../src/read/load.ts';
 import { MAX_ROWS } from '../../src/validate/table.ts';
 import { validateDataRoot } from '../../src/validate/validate.ts';
 import { ReportSchema, type Report } from '../../src/schema/problem.ts';
+import { runScript } from '../support/scripts.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(REPO, 'scripts', 'validate.ts');
 const INVALID = join(REPO, 'test', 'fixtures', 'invalid');
 const VALID = join(REPO, 'test', 'fixtures', 'valid');
 
@@ -120,43 +119,10 @@ const GENERATED: Generated[] = [
   },
 ];
 
-interface Run { status: number | null; stdout: string; stderr: string; ms: number }
+interface Run { status: number; stdout: string; stderr: string }
 
-function runCli(dataDir: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PATH: `${join(REPO, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
-    FORCE_COLOR: '0',
-    NO_COLOR: '1',
-  };
-  delete env.PHASEOUT_DATA_DIR;
-  const started = Date.now();
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', CLI, '--data', dataDir, '--format', 'json'],
-      { cwd: REPO, env, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ status, stdout, stderr, ms: Date.now() - started });
-      },
-    );
-  });
-}
-
-/** Runs `jobs` with at most `width` at a time. */
-async function pool<T>(jobs: (() => Promise<T>)[], width: number): Promise<T[]> {
-  const out: T[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await jobs[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, jobs.length) }, worker));
-  return out;
-}
+/** `npm run validate -- --data <dir> --format json`, in process. */
+const runCli = (dataDir: string): Promise<Run> => runScript('validate', ['--data', dataDir, '--format', 'json']);
 
 const onDisk = readdirSync(INVALID, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 const expectedOf = (name: string) => JSON.parse(readFileSync(join(INVALID, name, 'expected.json'), 'utf8')) as InvalidCase;
@@ -172,8 +138,7 @@ beforeAll(async () => {
     g.make(root, join(scratch, g.name));
     dirs.push([g.name, root]);
   }
-  const results = await pool(dirs.map(([, dir]) => () => runCli(dir)), 2);
-  dirs.forEach(([name], i) => runs.set(name, results[i]!));
+  for (const [name, dir] of dirs) runs.set(name, await runCli(dir));
 }, 240_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

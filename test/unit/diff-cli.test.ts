@@ -4,25 +4,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extendLock, formatLock } from '../../src/validate/lock.ts';
+import { runScript } from '../support/scripts.ts';
 
-const SCRIPT = fileURLToPath(new URL('../../scripts/diff.ts', import.meta.url));
-// Resolved here: the temporary repository has no node_modules to find tsx in.
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-function diff(cwd: string, args: string[] = [], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', TSX, SCRIPT, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, PHASEOUT_DATA_DIR: '', TZ: 'Asia/Shanghai', ...env },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** `npm run diff` run in `cwd`, in process; git sees the environment of this process plus `env`. */
+const diff = (cwd: string, args: string[] = [], env: Record<string, string> = {}) => runScript('diff', args, { cwd, env: { ...process.env, PHASEOUT_DATA_DIR: '', ...env } });
 
 function git(cwd: string, ...args: string[]) {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
@@ -96,8 +86,8 @@ beforeAll(() => {
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('npm run diff', () => {
-  it('tells a reviewer what the commit adds, edits and removes, and that published announcements cannot change', () => {
-    const r = diff(repo);
+  it('tells a reviewer what the commit adds, edits and removes, and that published announcements cannot change', async () => {
+    const r = await diff(repo);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const short = git(repo, 'rev-parse', '--short', 'HEAD').trim();
@@ -130,8 +120,8 @@ published.lock：
 `);
   });
 
-  it('prints the same comparison as JSON', () => {
-    const r = diff(repo, ['--format', 'json']);
+  it('prints the same comparison as JSON', async () => {
+    const r = await diff(repo, ['--format', 'json']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ revision: 'HEAD', dataDir: 'data', lock: { added: ['2025-140100-completion'], changed: [], removed: [] }, otherFiles: [] });
@@ -142,14 +132,14 @@ published.lock：
     expect(out.edited[0].rows.changed[0].fields).toEqual([{ column: 'capacity', before: 30, after: 40 }]);
   });
 
-  it('reads the data root from --data or PHASEOUT_DATA_DIR, wherever the command runs, and gives the same output', () => {
-    const here = diff(repo);
+  it('reads the data root from --data or PHASEOUT_DATA_DIR, wherever the command runs, and gives the same output', async () => {
+    const here = await diff(repo);
     const elsewhere = tmpdir();
-    expect(diff(elsewhere, ['HEAD', '--data', dataDir]).stdout).toBe(here.stdout);
-    expect(diff(elsewhere, [], { PHASEOUT_DATA_DIR: dataDir }).stdout).toBe(here.stdout);
+    expect((await diff(elsewhere, ['HEAD', '--data', dataDir])).stdout).toBe(here.stdout);
+    expect((await diff(elsewhere, [], { PHASEOUT_DATA_DIR: dataDir })).stdout).toBe(here.stdout);
   });
 
-  it('shows a new correction against what it supersedes, and rows its note leaves out', () => {
+  it('shows a new correction against what it supersedes, and rows its note leaves out', async () => {
     const r = newRepo('phaseout-diff-correction-');
     try {
       r.write('announcements/2025/2025-140100-plan.md', md('太原市2025年淘汰落后产能企业名单', 'plan', '2025-04-25'));
@@ -159,7 +149,7 @@ published.lock：
       r.write('announcements/2025/2025-140100-plan-2.md', md('太原市2025年淘汰落后产能企业名单（更正）', 'plan', '2025-05-12')
         .replace('---\n正文', 'supersedes: 2025-140100-plan\ncorrection_note: TY-002的产能应为40万吨。\n---\n正文'));
       r.write('announcements/2025/2025-140100-plan-2.csv', `${HEADER}\n${L2.replace(',30,', ',40,')}\n`);
-      const out = diff(r.root);
+      const out = await diff(r.root);
       expect(out.status).toBe(0);
       expect(out.stdout.split('\n').slice(2).join('\n')).toBe(`新增公告 1 条：
   + 2025-140100-plan-2 计划淘汰名单「太原市2025年淘汰落后产能企业名单（更正）」，2025-05-12 发布
@@ -174,7 +164,7 @@ published.lock：
     }
   });
 
-  it('says there is no change against a revision equal to the working files', () => {
+  it('says there is no change against a revision equal to the working files', async () => {
     const clean = mkdtempSync(join(tmpdir(), 'phaseout-diff-clean-'));
     try {
       git(clean, 'init', '-q');
@@ -182,7 +172,7 @@ published.lock：
       writeFileSync(join(clean, 'data', 'regions.csv'), 'code,name,parent,valid_from,valid_to\n');
       git(clean, 'add', '-A');
       git(clean, '-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'x');
-      const r = diff(clean);
+      const r = await diff(clean);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/\n\n没有改动。\n$/);
     } finally {
@@ -190,18 +180,18 @@ published.lock：
     }
   });
 
-  it('exits 2 with one Chinese line when the revision does not exist', () => {
-    const r = diff(repo, ['no-such-branch']);
+  it('exits 2 with one Chinese line when the revision does not exist', async () => {
+    const r = await diff(repo, ['no-such-branch']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('无法运行：找不到版本 no-such-branch（仓库还没有提交，或版本名写错了）\n');
   });
 
-  it('exits 2 with one Chinese line when the data root is not in a git repository', () => {
+  it('exits 2 with one Chinese line when the data root is not in a git repository', async () => {
     const bare = mkdtempSync(join(tmpdir(), 'phaseout-diff-nogit-'));
     try {
       mkdirSync(join(bare, 'data'));
-      const r = diff(bare, [], { GIT_CEILING_DIRECTORIES: dirname(bare) });
+      const r = await diff(bare, [], { GIT_CEILING_DIRECTORIES: dirname(bare) });
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^无法运行：数据目录 .* 不在 git 仓库中\n$/);
     } finally {
@@ -209,8 +199,8 @@ published.lock：
     }
   });
 
-  it('exits 2 on an unknown option or output format', () => {
-    expect(diff(repo, ['--colour']).status).toBe(2);
-    expect(diff(repo, ['--format', 'xml']).stderr).toBe('无法运行：不认识的输出格式 xml，可用 text、json\n');
+  it('exits 2 on an unknown option or output format', async () => {
+    expect((await diff(repo, ['--colour'])).status).toBe(2);
+    expect((await diff(repo, ['--format', 'xml'])).stderr).toBe('无法运行：不认识的输出格式 xml，可用 text、json\n');
   });
 });

@@ -4,10 +4,9 @@
  * generated, when the guide's worked example stops validating, or when the site's rendering of
  * the guide loses its accessible tables or its links.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { validateDataRoot } from '../../src/validate/validate.ts';
 import { GUIDE_PATH, renderGuide } from '../../src/publish/guide.ts';
 import { templateFiles } from '../../src/publish/templates.ts';
 import { CODES_HEADING, headingId, renderGuideHtml, siteHref } from '../../src/site/guide.ts';
+import { runScript } from '../support/scripts.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const guide = readFileSync(join(REPO, GUIDE_PATH), 'utf8');
@@ -31,9 +31,8 @@ describe('docs/发布指南.md', () => {
     for (const [path, content] of templateFiles()) expect(readFileSync(join(REPO, path), 'utf8'), path).toBe(content);
   });
 
-  it('npm run gen-docs -- --check agrees', () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(REPO, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` };
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts', 'gen-docs.ts'), '--check'], { cwd: REPO, env, encoding: 'utf8', timeout: 60_000 });
+  it('npm run gen-docs -- --check agrees', async () => {
+    const r = await runScript('gen-docs', ['--check']);
     expect(r.stdout + r.stderr).toContain('都是最新的');
     expect(r.status).toBe(0);
   });

@@ -3,19 +3,17 @@
  * problem code and a hint that names the fix: retype the code as text, save as "CSV UTF-8" or run
  * fix-encoding, write the date as YYYY-MM-DD (with the date spelled out).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/schema/problem.ts';
 import { validateDataRoot } from '../../src/validate/validate.ts';
 import { importXlsx } from '../../src/publish/xlsx.ts';
+import { runScript } from '../support/scripts.ts';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const ID = '2025-421202-plan';
 const CSV = `announcements/2025/${ID}.csv`;
 const MD = `---
@@ -85,10 +83,9 @@ describe('Excel damage gets a specific problem and a hint that names the fix', (
     expect(ps.map((p) => p.code)).toEqual(['encoding-gbk', 'bad-date']);
   });
 
-  it('the fix that the hint names works: fix-encoding rewrites the file as UTF-8 and it validates', () => {
+  it('the fix that the hint names works: fix-encoding rewrites the file as UTF-8 and it validates', async () => {
     const root = rootWith(iconv.encode(`${HEADER}\n${row()}\n`, 'gbk'));
-    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(REPO, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` };
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts', 'fix-encoding.ts'), join(root, CSV)], { cwd: REPO, env, encoding: 'utf8', timeout: 60_000 });
+    const r = await runScript('fix-encoding', [join(root, CSV)]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('GBK/GB18030');
     expect(readFileSync(join(root, CSV), 'utf8')).toBe(`${HEADER}\n${row()}\n`);

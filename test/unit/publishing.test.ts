@@ -1,12 +1,11 @@
 /**
  * Publishing as an office does it: `npm run new`, fill in, `npm run lock`; corrections with
- * `--supersedes`; the table templates; importing an .xlsx. Scripts run as child processes, the
- * way offices and CI run them; data roots are built in temporary folders.
+ * `--supersedes`; the table templates; importing an .xlsx. Scripts run in process through their
+ * main(argv, effects), with the arguments offices give them; data roots are built in temporary folders.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,17 +15,11 @@ import { validateDataRoot } from '../../src/validate/validate.ts';
 import { announcementMd, chineseHeader, freeId, todayInChina } from '../../src/publish/scaffold.ts';
 import { EXAMPLE_REGION, EXAMPLE_YEAR } from '../../src/publish/examples.ts';
 import { templateCsv } from '../../src/publish/templates.ts';
+import { runScript } from '../support/scripts.ts';
 import { excelGeneral, formatNumber, headerRowIndex, importXlsx } from '../../src/publish/xlsx.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(REPO, 'node_modules', '.bin');
-
-function script(name: string, args: readonly string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}`, FORCE_COLOR: '0', NO_COLOR: '1' };
-  delete env.PHASEOUT_DATA_DIR;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts', `${name}.ts`), ...args], { cwd: REPO, env, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const script = (name: string, args: readonly string[]) => runScript(name, args);
 
 const roots: string[] = [];
 function dataRoot(): string {
@@ -63,9 +56,9 @@ const PLAN_ROW = {
 };
 
 describe('npm run new', () => {
-  it('an office creates a plan, fills in the issuer and a row, locks it, and the record validates', () => {
+  it('an office creates a plan, fills in the issuer and a row, locks it, and the record validates', async () => {
     const root = dataRoot();
-    const r = script('new', ['--kind', 'plan', '--region', '421202', '--year', '2026', '--published', '2026-03-20', '--data', root]);
+    const r = await script('new', ['--kind', 'plan', '--region', '421202', '--year', '2026', '--published', '2026-03-20', '--data', root]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('2026-421202-plan');
@@ -79,14 +72,14 @@ describe('npm run new', () => {
 
     // Until the office names itself, the announcement cannot pass.
     expect(codes(root)).toContain('error missing-key issuer');
-    const lockFirst = script('lock', ['--data', root]);
+    const lockFirst = await script('lock', ['--data', root]);
     expect(lockFirst.status).toBe(1);
     expect(existsSync(join(root, 'published.lock'))).toBe(false);
 
     fillIssuer(md);
     appendRow(csv, PLAN_ROW);
     expect(codes(root)).toEqual(['warning not-locked']);
-    const lock = script('lock', ['--data', root]);
+    const lock = await script('lock', ['--data', root]);
     expect(lock.status).toBe(0);
     expect(lock.stdout).toContain('已锁定 1 条公告');
     const record = validateDataRoot(root);
@@ -95,13 +88,13 @@ describe('npm run new', () => {
     expect(Object.keys(JSON.parse(readFileSync(join(root, 'published.lock'), 'utf8')) as object)).toEqual(['2026-421202-plan']);
   });
 
-  it('takes the next free id when the recommended one is taken in any year', () => {
+  it('takes the next free id when the recommended one is taken in any year', async () => {
     const root = dataRoot();
     mkdirSync(join(root, 'announcements', '2026'));
     mkdirSync(join(root, 'announcements', '2019'));
     writeFileSync(annFile(root, 2026, '2026-421202-plan', 'md'), '');
     writeFileSync(annFile(root, 2019, '2026-421202-plan-2', 'csv'), '');
-    const r = script('new', ['--kind', 'plan', '--region', '421202', '--year', '2026', '--data', root]);
+    const r = await script('new', ['--kind', 'plan', '--region', '421202', '--year', '2026', '--data', root]);
     expect(r.status).toBe(0);
     expect(existsSync(annFile(root, 2026, '2026-421202-plan-3', 'md'))).toBe(true);
     expect(existsSync(annFile(root, 2026, '2026-421202-plan-3', 'csv'))).toBe(true);
@@ -117,26 +110,26 @@ describe('npm run new', () => {
     [['--kind', 'plan', '--region', '421202', '--year', '2026', '--published', '2026/3/20'], '发布日期“2026/3/20”不对'],
     [['--region', '421202', '--year', '2026'], '请用 --kind 指定公告类别'],
     [['--supersedes', '2020-000000-plan'], '找不到要更正的公告“2020-000000-plan”'],
-  ])('%j: exit 2 with a Chinese message and no files', (args, message) => {
+  ])('%j: exit 2 with a Chinese message and no files', async (args, message) => {
     const root = dataRoot();
-    const r = script('new', [...args, '--data', root]);
+    const r = await script('new', [...args, '--data', root]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/at .+:\d+:\d+/);
     expect(readdirSync(join(root, 'announcements'))).toEqual([]);
   });
 
-  it('--supersedes copies kind, region, year, issuer and the table, and needs a correction note', () => {
+  it('--supersedes copies kind, region, year, issuer and the table, and needs a correction note', async () => {
     const root = dataRoot();
-    expect(script('new', ['--kind', 'plan', '--region', '421202', '--year', '2026', '--published', '2026-03-20', '--data', root]).status).toBe(0);
+    expect((await script('new', ['--kind', 'plan', '--region', '421202', '--year', '2026', '--published', '2026-03-20', '--data', root])).status).toBe(0);
     const oldMd = annFile(root, 2026, '2026-421202-plan', 'md');
     const oldCsv = annFile(root, 2026, '2026-421202-plan', 'csv');
     fillIssuer(oldMd);
     appendRow(oldCsv, PLAN_ROW);
     appendRow(oldCsv, { ...PLAN_ROW, 清单编号: 'XA-2026-002', 企业名称: '咸宁市示例铁合金厂', 统一社会信用代码: '', 行业: '铁合金', 设备名称及型号: '6300KVA矿热炉', 产能: '3' });
-    expect(script('lock', ['--data', root]).status).toBe(0);
+    expect((await script('lock', ['--data', root])).status).toBe(0);
 
-    const r = script('new', ['--supersedes', '2026-421202-plan', '--published', '2026-04-02', '--data', root]);
+    const r = await script('new', ['--supersedes', '2026-421202-plan', '--published', '2026-04-02', '--data', root]);
     expect(r.status).toBe(0);
     const md = readFileSync(annFile(root, 2026, '2026-421202-plan-2', 'md'), 'utf8');
     expect(md).toContain('kind: plan\nregion: "421202"\nyear: 2026\nissuer: 咸安区经济和信息化局\n');
@@ -155,22 +148,22 @@ describe('npm run new', () => {
     expect([...record.superseded]).toEqual(['2026-421202-plan']);
 
     // One correction per announcement: a second one is pointed at the latest.
-    const again = script('new', ['--supersedes', '2026-421202-plan', '--data', root]);
+    const again = await script('new', ['--supersedes', '2026-421202-plan', '--data', root]);
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('npm run new -- --supersedes 2026-421202-plan-2');
-    const otherKind = script('new', ['--supersedes', '2026-421202-plan-2', '--kind', 'completion', '--data', root]);
+    const otherKind = await script('new', ['--supersedes', '2026-421202-plan-2', '--kind', 'completion', '--data', root]);
     expect(otherKind.status).toBe(2);
     expect(otherKind.stderr).toContain('--kind 应为 plan');
   });
 
-  it('lock refuses an edited published announcement and says how to publish a correction', () => {
+  it('lock refuses an edited published announcement and says how to publish a correction', async () => {
     const root = dataRoot();
-    expect(script('new', ['--kind', 'plan', '--region', '421202', '--year', '2026', '--published', '2026-03-20', '--data', root]).status).toBe(0);
+    expect((await script('new', ['--kind', 'plan', '--region', '421202', '--year', '2026', '--published', '2026-03-20', '--data', root])).status).toBe(0);
     fillIssuer(annFile(root, 2026, '2026-421202-plan', 'md'));
     appendRow(annFile(root, 2026, '2026-421202-plan', 'csv'), PLAN_ROW);
-    expect(script('lock', ['--data', root]).status).toBe(0);
+    expect((await script('lock', ['--data', root])).status).toBe(0);
     appendRow(annFile(root, 2026, '2026-421202-plan', 'csv'), { ...PLAN_ROW, 清单编号: 'XA-2026-009' });
-    const r = script('lock', ['--data', root]);
+    const r = await script('lock', ['--data', root]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('[lock-mismatch]');
     expect(r.stdout).toContain('npm run new -- --supersedes 2026-421202-plan');
@@ -179,14 +172,14 @@ describe('npm run new', () => {
 });
 
 describe('scaffold', () => {
-  it('free ids and titles', () => {
+  it('free ids and titles', async () => {
     expect(freeId(2026, '421202', 'plan', new Set())).toBe('2026-421202-plan');
     expect(freeId(2026, '421202', 'plan', new Set(['2026-421202-plan', '2026-421202-plan-2']))).toBe('2026-421202-plan-3');
     expect(announcementMd({ kind: 'assessment', region: '140000', regionName: '山西省', year: 2025, published: '2026-01-05' })).toContain('title: 山西省2025年度淘汰落后产能工作考核结果');
     expect(todayInChina(new Date('2026-03-19T16:30:00Z'))).toBe('2026-03-20'); // 00:30 in Beijing
   });
 
-  it('a title YAML would misread is quoted', () => {
+  it('a title YAML would misread is quoted', async () => {
     const md = announcementMd({ kind: 'plan', region: '421202', regionName: '咸安区', year: 2026, published: '2026-03-20', title: '关于: #1 的更正', issuer: '某局' });
     const fm = parseFrontMatter(md);
     expect(fm.ok && fm.value.data).toMatchObject({ title: '关于: #1 的更正', issuer: '某局', region: '421202', year: 2026 });
@@ -194,7 +187,7 @@ describe('scaffold', () => {
 });
 
 describe('templates', () => {
-  it.each(KINDS.map((k) => [k]))('templates/%s.csv: Chinese headers, one example row, UTF-8 with BOM, and it validates', (kind: Kind) => {
+  it.each(KINDS.map((k) => [k]))('templates/%s.csv: Chinese headers, one example row, UTF-8 with BOM, and it validates', async (kind: Kind) => {
     const csv = templateCsv(kind);
     expect(csv.startsWith('\ufeff')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\n');
@@ -238,11 +231,11 @@ describe('npm run import-xlsx', () => {
 
   it('writes the table into the data root and lists its problems', async () => {
     const root = dataRoot();
-    expect(script('new', ['--kind', 'plan', '--region', '421202', '--year', '2026', '--published', '2026-03-20', '--data', root]).status).toBe(0);
+    expect((await script('new', ['--kind', 'plan', '--region', '421202', '--year', '2026', '--published', '2026-03-20', '--data', root])).status).toBe(0);
     const xlsx = join(root, '..', `${root.split(/[\\/]/).pop()}.xlsx`);
     roots.push(xlsx);
     writeFileSync(xlsx, await workbook());
-    const r = script('import-xlsx', [xlsx, '--out', 'announcements/2026/2026-421202-plan.csv', '--data', root]);
+    const r = await script('import-xlsx', [xlsx, '--out', 'announcements/2026/2026-421202-plan.csv', '--data', root]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('表头在第 2 行，2 行数据');
@@ -257,23 +250,23 @@ describe('npm run import-xlsx', () => {
     ]);
   });
 
-  it('will not overwrite a published table, and says what is wrong with a file that is no workbook', () => {
+  it('will not overwrite a published table, and says what is wrong with a file that is no workbook', async () => {
     const root = dataRoot();
-    expect(script('new', ['--kind', 'plan', '--region', '421202', '--year', '2026', '--published', '2026-03-20', '--data', root]).status).toBe(0);
+    expect((await script('new', ['--kind', 'plan', '--region', '421202', '--year', '2026', '--published', '2026-03-20', '--data', root])).status).toBe(0);
     fillIssuer(annFile(root, 2026, '2026-421202-plan', 'md'));
-    expect(script('lock', ['--data', root]).status).toBe(0);
+    expect((await script('lock', ['--data', root])).status).toBe(0);
     const fake = join(root, 'announcements', 'fake.xlsx');
     writeFileSync(fake, 'not a zip');
-    const locked = script('import-xlsx', [fake, '--out', 'announcements/2026/2026-421202-plan.csv', '--data', root]);
+    const locked = await script('import-xlsx', [fake, '--out', 'announcements/2026/2026-421202-plan.csv', '--data', root]);
     expect(locked.status).toBe(2);
     expect(locked.stderr).toContain('npm run new -- --supersedes 2026-421202-plan');
-    const broken = script('import-xlsx', [fake, '--out', 'announcements/2026/2026-421202-plan-2.csv', '--data', root]);
+    const broken = await script('import-xlsx', [fake, '--out', 'announcements/2026/2026-421202-plan-2.csv', '--data', root]);
     expect(broken.status).toBe(2);
     expect(broken.stderr).toContain('不是有效的 .xlsx 工作簿');
-    expect(script('import-xlsx', ['名单.xls', '--out', 'a.csv', '--data', root]).stderr).toContain('另存为');
+    expect((await script('import-xlsx', ['名单.xls', '--out', 'a.csv', '--data', root])).stderr).toContain('另存为');
   });
 
-  it('formats numbers as Excel shows them', () => {
+  it('formats numbers as Excel shows them', async () => {
     expect(excelGeneral(914212345678901234)).toBe('9.14212E+17');
     expect(excelGeneral(123456789012)).toBe('1.23457E+11');
     expect(excelGeneral(12345678901)).toBe('12345678901');

@@ -59,7 +59,7 @@ describe('search documents built from the model', () => {
   test('data is escaped in the documents', () => {
     const hostile = searchDocuments(buildModel(validateDataRoot('test/fixtures/site/hostile')), []);
     const h = hostile.find((d) => d.url === '/regions/421202/')!.html;
-    expect(h).toContain('&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;示例公司');
+    expect(h).toContain('&lt;script&gt;alert(&apos;name&apos;)&lt;/script&gt;示例公司');
     expect(h).not.toContain("<script>alert('name')");
   });
 
