@@ -11,7 +11,10 @@ import { performance } from 'node:perf_hooks';
 import { formatText } from '../output/report.ts';
 import { buildModel } from '../derive/model.ts';
 import { validateDataRoot } from '../validate/validate.ts';
-import { provideSiteData } from '../site/record.ts';
+import { policySlugs, provideSiteData } from '../site/record.ts';
+import { sitemapPaths } from '../site/routes.ts';
+import { buildOutputs } from './outputs.ts';
+import { writeSiteFiles } from './write.ts';
 import { writeSearchIndex } from '../search/write-index.ts';
 import { SITE_MARKER } from './guard.ts';
 
@@ -59,10 +62,14 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
   const tmp = `${out}.tmp-${o.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {
-    provideSiteData({ model, report });
+    const policies = policySlugs(join(o.repo, 'content/policies'));
+    provideSiteData({ model, report, policies });
     const { build } = await import('astro');
     await build({ root: o.repo, outDir: tmp, site: o.site, logLevel: 'warn', mode: 'production' });
     lap('astro');
+    const written = writeSiteFiles(tmp, buildOutputs(model, { site: new URL(o.site), sitemapPaths: sitemapPaths({ model, policies }) }, o.repo));
+    o.log(`下载、订阅源和站点地图：${written.files} 个文件。\n`);
+    lap('outputs');
     const { records, codes } = await writeSearchIndex(model, tmp, join(o.repo, 'content/policies'));
     o.log(`搜索索引：${records} 条记录，${codes} 个统一社会信用代码。\n`);
     lap('search');

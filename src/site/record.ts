@@ -5,16 +5,20 @@
  * `astro dev` or `astro check`, where nothing was provided, the data root (PHASEOUT_DATA_DIR or
  * `data/`) is validated once on first use. A record with errors never renders.
  */
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildModel, type Model } from '../derive/model.ts';
 import { formatText } from '../output/report.ts';
 import { validateDataRoot } from '../validate/validate.ts';
 import type { Report } from '../schema/problem.ts';
+import type { RouteContext } from './routes.ts';
 
 export interface SiteData {
   model: Model;
   /** The validator's report (warnings only: errors stop the build). */
   report: Report;
+  /** Slugs of the policy texts (content/policies/<slug>.mdx). */
+  policies: readonly string[];
 }
 
 // A global, not a module variable: the pages are bundled by Vite, so the build script and the
@@ -30,14 +34,19 @@ export function dataRootDir(): string {
   return resolve(process.env.PHASEOUT_DATA_DIR || 'data');
 }
 
+/** Slugs of the policy texts in `dir`. */
+export function policySlugs(dir = 'content/policies'): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -'.mdx'.length)).sort();
+}
+
 /** Validates and derives the data root, or throws the validator's errors in Chinese. */
-export function loadSiteData(root: string): SiteData {
+export function loadSiteData(root: string, policiesDir = 'content/policies'): SiteData {
   const record = validateDataRoot(root);
   if (record.report.errors > 0) {
     const errors = { ...record.report, problems: record.report.problems.filter((p) => p.severity === 'error') };
     throw new Error(`数据有错误，不能生成网站：\n${formatText(errors, { dataDir: root })}`);
   }
-  return { model: buildModel(record), report: record.report };
+  return { model: buildModel(record), report: record.report, policies: policySlugs(policiesDir) };
 }
 
 export function siteData(): SiteData {
@@ -49,3 +58,9 @@ export function siteData(): SiteData {
 
 export const getModel = (): Model => siteData().model;
 export const getReport = (): Report => siteData().report;
+
+/** What the page registry needs to list pages (src/site/routes.ts). */
+export const routeContext = (): RouteContext => {
+  const { model, policies } = siteData();
+  return { model, policies };
+};
