@@ -8,6 +8,7 @@ import type { RegionTable } from '../reference/regions.ts';
 import { lineKey } from '../validate/rules/lines.ts';
 import type { ValidatedRecord } from '../validate/validate.ts';
 import { announcementEffects, type AnnouncementEffect } from './changes.ts';
+import { releaseOf, type Release } from './release.ts';
 
 /**
  * The one derived model every page renders: current status of each line, enterprises, and the
@@ -99,6 +100,8 @@ export interface CapacityCell {
 export interface Model {
   /** The latest publication date among announcements in force: the record's "now", never the clock. */
   asOf: string;
+  /** The release this record is: its id, as-of date and last change (src/derive/release.ts). */
+  release: Release;
   /** Newest first. */
   announcements: Announcement[];
   /** Oldest first: publication order (published, then id). */
@@ -244,6 +247,7 @@ export function buildModel(record: ValidatedRecord): Model {
   const enterprises = [...enterpriseByKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
   return {
     asOf,
+    release: releaseOf(asOf, record.lock, chronological),
     announcements: newestFirst,
     chronological,
     byId,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnnouncementMetaSchema, KINDS, TABLE_SCHEMAS, type AnnouncementMeta, type Kind } from '../schema/announcement.ts';
 import { IndustryCsvRowSchema, type Industry } from '../schema/industry.ts';
+import type { Lock } from '../schema/lock.ts';
 import type { Problem, Report } from '../schema/problem.ts';
 import { RegionCsvRowSchema, type RegionCsvRow } from '../schema/region.ts';
 import { problem } from '../problems/catalogue.ts';
@@ -29,6 +30,8 @@ export interface ValidatedRecord {
   superseded: Set<string>;
   taxonomy: Taxonomy;
   regions: RegionTable;
+  /** `published.lock` as read (empty when there is none or it is broken). */
+  lock: Lock;
   report: Report;
 }
 
@@ -77,7 +80,7 @@ export function validateRaw(raw: RawDataRoot): ValidatedRecord {
   } else {
     for (const a of raw.announcements) problems.push(problem('not-locked', { file: a.md?.path ?? a.csv!.path }, { value: a.id }));
   }
-  return { announcements, chronological, corrections: valid, superseded, taxonomy, regions, report: toReport(problems) };
+  return { announcements, chronological, corrections: valid, superseded, taxonomy, regions, lock, report: toReport(problems) };
 }
 
 /** byPublication's order, sorting on the date as a number (one parse per announcement, not per comparison). */
