@@ -30,6 +30,8 @@ export const zhCN = {
     filterStatus: '状态',
     all: '全部',
     index: '各地区',
+    indexCaption: (provinces: number) => `各地区（${provinces} 个省级地区）`,
+    nation: '全国',
   },
   progress: {
     lines: '条线',
@@ -161,6 +163,7 @@ export const zhCN = {
     byYear: '按年度查看',
     latest: (shown: number, total: number) => (shown < total ? `最新 ${shown} 条（共 ${total} 条）` : `全部 ${total} 条`),
     allYears: '全部年度',
+    yearTitle: (year: number, what: string) => `${year}年度${what}`,
   },
   notFound: { title: '页面不存在', body: '没有找到这个页面。可以从首页重新查找。' },
   footer: '本站内容由各级工业和信息化主管部门的公告生成；数据以公告原文为准。',
