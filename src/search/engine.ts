@@ -21,6 +21,8 @@ export type Loader = (path: string) => Promise<Uint8Array | undefined>;
 export type Filters = Partial<Record<FilterName, string>>;
 
 export const PAGE_SIZE = 20;
+/** Regions, industries and policy texts listed at most (they are few; a query naming more is too vague). */
+export const OTHERS_MAX = 50;
 
 export interface Reason {
   /** What matched, e.g. 曾用名; empty for the name itself. */
@@ -221,7 +223,7 @@ export class SearchEngine {
       }
     }
     const e = await this.select('e', q, found, codeMembers, active, page);
-    const p = await this.select('p', q, pagesFound, [], active, 0, Infinity);
+    const p = await this.select('p', q, pagesFound, [], active, 0, OTHERS_MAX);
     const docItems: Item[] = codes
       .filter((x): x is DocEntry => typeof x[2] !== 'number')
       .map(([, , [href, title, kind, details]]) => ({ href, title, kind: this.meta.kinds[kind] ?? '', details: [details], reason: { label: 'doc', text: details } }));

@@ -17,11 +17,13 @@ export const LEAF_MAX = 150;
 /** Targets per record block, the unit in which results past the first page are fetched. */
 export const BLOCK = 32;
 /** Aimed bytes of a leaf shard and of a code shard. */
-const LEAF_SHARD_BYTES = 6000;
+const LEAF_SHARD_BYTES = 10000;
 const CODES_PER_SHARD = 120;
 const PAGE = 20;
 
 export interface IndexStats {
+  /** Targets of the name index (enterprises and pages), for the build log. */
+  records: number;
   /** Targets per collection. */
   enterprises: number;
   pages: number;
@@ -103,7 +105,7 @@ export function writeNameIndex(model: Model, policies: Parameters<typeof collect
     writeFileSync(file, body);
     bytes += typeof body === 'string' ? Buffer.byteLength(body) : body.length;
   }
-  return { enterprises: data.collections.e.targets.length, pages: data.collections.p.targets.length, codes: data.codes.length, internalKeys, leaves, files: files.size, bytes };
+  return { records: data.collections.e.targets.length + data.collections.p.targets.length, enterprises: data.collections.e.targets.length, pages: data.collections.p.targets.length, codes: data.codes.length, internalKeys, leaves, files: files.size, bytes };
 }
 
 function writeCollection(c: Collection, data: SearchData, files: Map<string, Uint8Array | string>): { meta: CollectionMeta; internalKeys: number; leaves: number } {
@@ -232,7 +234,9 @@ function writeCollection(c: Collection, data: SearchData, files: Map<string, Uin
     if (list) list.push(key);
     else byLeafShard.set(s, [key]);
   }
-  for (const [s, keys] of byLeafShard) {
+  // Every shard is written, empty or not: a query for a string no name contains reads '{}', not a 404.
+  for (let s = 0; s < leafShards; s++) {
+    const keys = byLeafShard.get(s) ?? [];
     files.set(paths.leaf(c.id, s), `{${keys.map((k) => `${JSON.stringify(k)}:${leafJson.get(k)}`).join(',')}}`);
   }
 
@@ -287,6 +291,6 @@ function writeCodes(codes: readonly (CodeEntry | DocEntry)[], files: Map<string,
     if (list) list.push(e);
     else by.set(s, [e]);
   }
-  for (const [s, list] of by) files.set(paths.code(s), JSON.stringify(list));
+  for (let s = 0; s < shards; s++) files.set(paths.code(s), JSON.stringify(by.get(s) ?? []));
   return shards;
 }
