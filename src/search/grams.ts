@@ -40,6 +40,8 @@ export interface GramIndex {
   /** The flattened texts: target and position in the target's texts. */
   textTarget: Int32Array;
   textSlot: Int32Array;
+  /** Positions examined over all levels: the work done, for the growth test. */
+  steps: number;
 }
 
 class IntList {
@@ -98,7 +100,9 @@ export function buildGrams(c: Collection, leafMax: number, onKey: (k: KeySets) =
   const keys: string[] = [];
   const internal = new Set<string>();
   const leaves = new Map<string, LeafHit[]>();
+  let steps = 0;
   for (let len = 2; posText.length > 0; len++) {
+    steps += posText.length;
     // Sweep 1: how many targets contain each key of this length.
     const tally = new Map<string, Tally>();
     for (let p = 0; p < posText.length; p++) {
@@ -159,7 +163,7 @@ export function buildGrams(c: Collection, leafMax: number, onKey: (k: KeySets) =
     posStart = nextStart;
   }
   keys.sort();
-  return { keys, leaves, textTarget, textSlot: slot.toArray() };
+  return { keys, leaves, textTarget, textSlot: slot.toArray(), steps };
 }
 
 /** The class of a target for a query, from its texts that contain the query. */
