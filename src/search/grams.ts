@@ -1,5 +1,5 @@
 import type { Collection } from './collect.ts';
-import { CLASS, FIELD } from './format.ts';
+import { FIELD } from './format.ts';
 
 /**
  * The n-gram index of one collection, built level by level. A key is a string of two or more
@@ -164,17 +164,4 @@ export function buildGrams(c: Collection, leafMax: number, onKey: (k: KeySets) =
   }
   keys.sort();
   return { keys, leaves, textTarget, textSlot: slot.toArray(), steps };
-}
-
-/** The class of a target for a query, from its texts that contain the query. */
-export function classOf(texts: readonly { field: number; folded: string }[], query: string): number {
-  let best: number = CLASS.other;
-  for (const x of texts) {
-    if (x.field !== FIELD.title && x.field !== FIELD.former) continue;
-    const at = x.folded.indexOf(query);
-    if (at < 0) continue;
-    const c = at > 0 ? CLASS.title : x.folded.length === query.length ? CLASS.exact : CLASS.prefix;
-    if (c < best) best = c;
-  }
-  return best;
 }

@@ -6,7 +6,7 @@ import { readPolicyTexts } from '../read/policies.ts';
 import { encodeSet, hashKey, packFile, putVarint } from './bits.ts';
 import { collectSearchData, hasBit, type Collection, type SearchData } from './collect.ts';
 import { fullTextDocuments } from './fulltext.ts';
-import { buildGrams, classOf, type KeySets } from './grams.ts';
+import { buildGrams, type KeySets } from './grams.ts';
 import {
   CLASS, COLLECTIONS, FIELD, codeShardKey, encodeKeys, paths, type CodeEntry, type CollectionId, type DocEntry, type CollectionMeta, type KeyHead, type LeafEntry, type MatchClass, type MatchedTexts, type Meta, type TargetRecord,
 } from './format.ts';
