@@ -37,13 +37,15 @@ export function yGridWidth(y: ScaleLinear<number, number>, unit: string, ticks =
 
 /**
  * Which of `n` evenly spaced labels `step` apart to print so that none touch: every k-th, counted
- * back from the last, so the latest year is always labelled.
+ * back from the last, so the latest year is always labelled. `k` starts where labels `widest`
+ * wide fit and grows while `fits` (given the chosen indices) says they still touch.
  */
-export function thinLabels(n: number, step: number, widest: number): number[] {
-  const every = Math.max(1, Math.ceil((widest + LABEL_GAP) / Math.max(step, 1e-9)));
-  const out: number[] = [];
-  for (let i = n - 1; i >= 0; i -= every) out.unshift(i);
-  return out;
+export function thinLabels(n: number, step: number, widest: number, fits: (shown: number[]) => boolean = () => true): number[] {
+  for (let every = Math.max(1, Math.ceil((widest + LABEL_GAP) / Math.max(step, 1e-9))); ; every++) {
+    const out: number[] = [];
+    for (let i = n - 1; i >= 0; i -= every) out.unshift(i);
+    if (out.length <= 1 || fits(out)) return out;
+  }
 }
 
 /**
@@ -53,16 +55,15 @@ export function thinLabels(n: number, step: number, widest: number): number[] {
 export function yearLabels(years: readonly number[], xOf: (year: number) => number, step: number, y: number, lo = -Infinity, hi = Infinity): string {
   let widest = 0;
   for (const yr of years) widest = Math.max(widest, textWidth(String(yr), FONT.small));
-  const placed: { yr: number; x0: number; x1: number }[] = [];
-  for (const i of thinLabels(years.length, step, widest).reverse()) {
-    const yr = years[i]!;
-    const w = textWidth(String(yr), FONT.small);
-    const x0 = Math.min(Math.max(xOf(yr) - w / 2, lo), hi - w);
-    const prev = placed[placed.length - 1];
-    if (prev && x0 + w + LABEL_GAP > prev.x0) continue;
-    placed.push({ yr, x0, x1: x0 + w });
-  }
+  const place = (i: number) => {
+    const w = textWidth(String(years[i]), FONT.small);
+    const x0 = Math.min(Math.max(xOf(years[i]!) - w / 2, lo), hi - w);
+    return { yr: years[i]!, x0, x1: x0 + w };
+  };
+  // Labels pushed inside the chart at either end may come closer to their neighbours.
+  const apart = (shown: number[]) => shown.every((i, k) => k === 0 || place(shown[k - 1]!).x1 + LABEL_GAP <= place(i).x0);
+  const placed = thinLabels(years.length, step, widest, apart).map(place);
   let out = '<g class="axis x">';
-  for (const p of placed.reverse()) out += text((p.x0 + p.x1) / 2, y, String(p.yr), { 'text-anchor': 'middle', 'font-size': FONT.small, fill: MUTED });
+  for (const p of placed) out += text((p.x0 + p.x1) / 2, y, String(p.yr), { 'text-anchor': 'middle', 'font-size': FONT.small, fill: MUTED });
   return `${out}</g>\n`;
 }

@@ -4,7 +4,8 @@
  * so floating-point noise cannot fail a test. On a mismatch the new rendering is written next to
  * the snapshot as `<name>-changed.svg`, to open side by side with the old one; the test fails.
  *
- * A missing snapshot is written (except on CI, where it fails); `npx vitest -u` rewrites them all.
+ * A missing snapshot is written (except on CI, where it fails); `npx vitest run test/unit/charts.test.ts --update`
+ * rewrites them all (the path first: `-u` takes an optional value).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -42,12 +43,14 @@ export function prettySvg(svg: string): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Compares `svg`, pretty-printed, with the snapshot file `file` (an absolute path ending in .svg). */
-export function expectSvgSnapshot(svg: string, file: string): void {
+/**
+ * Compares `svg`, pretty-printed, with the snapshot file `file` (an absolute path ending in .svg).
+ * `update` is vitest's mode: `all` with `--update`, `none` on CI, else `new`.
+ */
+export function expectSvgSnapshot(svg: string, file: string, update: string = expect.getState().snapshotState?.snapshotUpdateState ?? 'new'): void {
   const actual = prettySvg(svg);
   const changed = file.replace(/\.svg$/, '-changed.svg');
   rmSync(changed, { force: true });
-  const update = expect.getState().snapshotState?.snapshotUpdateState ?? 'new';
   if (!existsSync(file) || update === 'all') {
     if (update === 'none' && !existsSync(file)) throw new Error(`${file} is missing: run the tests locally to write it, review it and commit it.`);
     mkdirSync(dirname(file), { recursive: true });
@@ -63,6 +66,6 @@ export function expectSvgSnapshot(svg: string, file: string): void {
   while (i < a.length && a[i] === e[i]) i++;
   throw new Error(
     `${file} differs from the chart at line ${i + 1}:\n  snapshot: ${e[i] ?? '(end)'}\n  now:      ${a[i] ?? '(end)'}\n` +
-      `The new rendering is in ${changed}; if it is right, run \`npx vitest run -u test/unit/charts.test.ts\`.`,
+      `The new rendering is in ${changed}; if it is right, run \`npx vitest run test/unit/charts.test.ts --update\`.`,
   );
 }

@@ -550,9 +550,9 @@ describe('snapshots', () => {
     const dir = mkdtempSync(join(tmpdir(), 'charts-snapshot-'));
     const file = join(dir, 'x.svg');
     writeFileSync(file, prettySvg('<svg><text x="1">old</text></svg>'));
-    expect(() => expectSvgSnapshot('<svg><text x="1">new</text></svg>', file)).toThrow(/x-changed\.svg/);
+    expect(() => expectSvgSnapshot('<svg><text x="1">new</text></svg>', file, 'new')).toThrow(/x-changed\.svg/);
     expect(readFileSync(join(dir, 'x-changed.svg'), 'utf8')).toContain('new');
-    expectSvgSnapshot('<svg><text x="1">old</text></svg>', file);
+    expectSvgSnapshot('<svg><text x="1">old</text></svg>', file, 'new');
     expect(existsSync(join(dir, 'x-changed.svg'))).toBe(false);
     rmSync(dir, { recursive: true });
   });
