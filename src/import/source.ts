@@ -54,12 +54,14 @@ export class Budget {
   ) {}
 
   row(where: string): void {
-    if (++this.rows > this.limits.rows) {
-      throw new ImportRefused(
-        'too-many-rows',
-        `${this.file}有超过 ${this.limits.rows} 行数据（读到${where}时超出），超过导入上限：一份公告的表格最多 ${this.limits.rows} 行。请按地区或行业把名单分成几份，分别导入`,
-      );
-    }
+    if (++this.rows > this.limits.rows) this.tooManyRows(where);
+  }
+
+  tooManyRows(where: string): never {
+    throw new ImportRefused(
+      'too-many-rows',
+      `${this.file}有超过 ${this.limits.rows} 行数据（读到${where}时超出），超过导入上限：一份公告的表格最多 ${this.limits.rows} 行。请按地区或行业把名单分成几份，分别导入`,
+    );
   }
 
   /** `n` more cells of a table's rectangle (rows × columns), or of merged cells filled in. */
