@@ -513,7 +513,9 @@ export function convertDocument(doc: SourceDocument, settings: ImportSettings, r
     const enterprise = values.get('enterprise_name');
     if (enterprise) {
       const bound = found?.code ?? section.place?.region.code;
-      const shortOk = settings.region !== NATIONAL || bound !== undefined;
+      // A short name may start an enterprise's name only below a city, where few places share it (临淄东风水泥厂 in 淄博市).
+      const narrowest = regions.get(bound ?? settings.region);
+      const shortOk = narrowest?.level === 'city';
       const mt = matchPlace(enterprise, places, { within: settings.region, hints: bound ? [bound] : [], year: settings.year }, shortOk);
       if (mt && mt.candidates.length === 1 && mt.matched.length >= 2) {
         const r = mt.candidates[0]!;

@@ -7,7 +7,8 @@
  */
 import { TABLE_SCHEMAS, type Kind } from '../schema/announcement.ts';
 import { columnsOf } from '../schema/column.ts';
-import { keyOf } from './clean.ts';
+import { keyOf as rawKey } from './clean.ts';
+import { toHalfWidth } from '../text/normalize.ts';
 import { ANCHORS, REGION_NAME, SEQ, SYNONYMS } from './synonyms.ts';
 import { headerUnit, parseUnit } from './units.ts';
 
@@ -29,6 +30,9 @@ interface KindIndex {
 }
 
 const indexes = new Map<Kind, KindIndex>();
+
+/** Headers are compared as cleaned cells are: full-width folded, without spaces, lower case. */
+const keyOf = (s: string) => rawKey(toHalfWidth(s));
 
 /** The kind's header index: schema names and Chinese headers first, then synonyms of its columns and of seq and region_name. */
 export function headerIndexOf(kind: Kind): KindIndex {

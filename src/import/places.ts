@@ -94,20 +94,22 @@ function narrow(cands: Region[], ctx: PlaceContext, regions: RegionTable): Regio
 
 /**
  * Reads place names at the start of `text` as a chain. `shortOk`: short names may start the
- * chain (a region column, a heading); in an enterprise's name only a full name may, since a
- * company's name often starts with a word that is also some county's short name.
+ * chain (a region column, a heading). In an enterprise's name a short name may only follow a
+ * full one (淄博市临淄), unless `shortOk`, since a company's name often starts with a word that is
+ * also some county's short name (山东泰山钢铁 is not in 泰山区).
  */
 export function matchPlace(text: string, index: PlaceIndex, ctx: PlaceContext, shortOk: boolean): PlaceMatch | undefined {
   const regions = index.regions;
   let current: Region[] | undefined;
   let pos = 0;
   let rank: NameRank = 0;
+  let lastFull = false;
   while (pos < text.length) {
     let step: { cands: Region[]; len: number; rank: NameRank } | undefined;
     for (let len = Math.min(index.longest, text.length - pos); len >= 2 && !step; len--) {
       const named = index.get(text.slice(pos, pos + len));
       if (!named) continue;
-      const allowed = named.filter((x) => x.rank === 0 || shortOk || current);
+      const allowed = named.filter((x) => x.rank === 0 || shortOk || lastFull);
       // Below a place already read, only its descendants; a name that fits none is no step.
       const below = current ? allowed.filter((x) => current!.some((c) => regions.contains(c.code, x.region.code) && c.code !== x.region.code)) : allowed;
       if (below.length === 0) continue;
@@ -119,6 +121,7 @@ export function matchPlace(text: string, index: PlaceIndex, ctx: PlaceContext, s
     if (!step) break;
     current = step.cands;
     rank = Math.max(rank, step.rank) as NameRank;
+    lastFull = step.rank === 0;
     pos += step.len;
   }
   if (!current) return undefined;
