@@ -4,6 +4,7 @@
  * reads only this, whatever the file's format was.
  */
 import { ImportRefused, type ImportLimits } from './refusal.ts';
+import { MAX_ROWS } from '../validate/table.ts';
 
 export interface SourceRow {
   /** 1-based row number in its sheet or table, as the office sees it. */
@@ -60,7 +61,7 @@ export class Budget {
   tooManyRows(where: string): never {
     throw new ImportRefused(
       'too-many-rows',
-      `${this.file}有超过 ${this.limits.rows} 行数据（读到${where}时超出），超过导入上限：一份公告的表格最多 ${this.limits.rows} 行。请按地区或行业把名单分成几份，分别导入`,
+      `${this.file}有超过 ${this.limits.rows} 行（读到${where}时超出），超过导入上限：一份公告的表格最多 ${MAX_ROWS} 行数据，加上表头和标题行，一个文件最多读 ${this.limits.rows} 行。请按地区或行业把名单分成几份，分别导入`,
     );
   }
 
