@@ -31,6 +31,9 @@ const USAGE =
   'npm run import -- 名单文件 --kind 类别 --region 地区代码 --year 年度 [--published YYYY-MM-DD] [--title 标题] [--issuer 发布机关] ' +
   '[--region-name 名称=代码] [--status 状态] [--industry 行业] [--id 公告编号] [--report 报告文件] [--data 目录]';
 
+/** Lines of the table traced back to the source in the report; the rest are counted. */
+const TRACED = 100;
+
 const FORMAT_NAMES: Record<string, string> = { xlsx: 'Excel 工作簿（.xlsx）', docx: 'Word 文档（.docx）', html: '网页（.html）', csv: 'CSV 文本' };
 
 /** The data root's region table and industry taxonomy, as the validator builds them. */
@@ -170,7 +173,8 @@ export function main(argv: readonly string[], fx: Effects): number {
     if (traced.length) {
       report += '  表格各行在原文件中的位置：\n';
       const lines = [...new Set(traced.map((p) => p.line!))].sort((a, b) => a - b);
-      for (const l of lines) report += `    表格第 ${l} 行 ← 原表${positionsText([table.positions[l - 2]!])}\n`;
+      for (const l of lines.slice(0, TRACED)) report += `    表格第 ${l} 行 ← 原表${positionsText([table.positions[l - 2]!])}\n`;
+      if (lines.length > TRACED) report += `    ……另有 ${lines.length - TRACED} 行（导入报告“还需填写”一节列出了全部）\n`;
     }
     report += `  改正办法：在 .md 中填写缺少的前置信息；在 .csv 中补全或改正上面的单元格（或改正原文件后加 --id ${id} 重新导入）。\n`;
   }

@@ -18,8 +18,13 @@ export function toSimplified(s: string): string {
 const HAN = /[\u3400-\u9fff]/;
 /** Han characters looked at to decide whether a document is Traditional: enough to be sure, few enough to be quick. */
 const SAMPLE = 20_000;
-/** Share of Han characters that conversion changes, above which a text is Traditional (Simplified text: well under 1%; Traditional: 20–40%). */
-const TRADITIONAL_SHARE = 0.05;
+/**
+ * Share of Han characters that conversion changes, above which a text is Traditional (Simplified text:
+ * well under 1%; Traditional: 20–40%), and how many different characters must change: a
+ * Simplified list of enterprises in 乾县 changes one character (乾), many times.
+ */
+const TRADITIONAL_SHARE = 0.1;
+const TRADITIONAL_DISTINCT = 3;
 
 export interface ScriptVerdict {
   traditional: boolean;
@@ -34,6 +39,7 @@ export function detectTraditional(texts: Iterable<string>): ScriptVerdict {
   let han = 0;
   let changed = 0;
   const examples = new Map<string, string>();
+  const distinct = new Set<string>();
   for (const t of texts) {
     if (!HAN.test(t)) continue;
     const s = toSimplified(t);
@@ -44,12 +50,13 @@ export function detectTraditional(texts: Iterable<string>): ScriptVerdict {
       han++;
       if (chars.length === conv.length && conv[i] !== chars[i]) {
         changed++;
+        distinct.add(chars[i]!);
         if (examples.size < 6 && !examples.has(chars[i]!)) examples.set(chars[i]!, conv[i]!);
       }
     }
     if (han >= SAMPLE) break;
   }
-  return { traditional: han > 0 && changed / han >= TRADITIONAL_SHARE, han, changed, examples: [...examples].map(([a, b]) => `${a}→${b}`) };
+  return { traditional: han > 0 && changed / han >= TRADITIONAL_SHARE && distinct.size >= TRADITIONAL_DISTINCT, han, changed, examples: [...examples].map(([a, b]) => `${a}→${b}`) };
 }
 
 /** Zero-width characters, bidi controls, soft hyphens and control characters other than tab and line ends. */

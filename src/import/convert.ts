@@ -195,12 +195,13 @@ export function convertDocument(doc: SourceDocument, settings: ImportSettings, r
 
   let section: { industry?: { industry: Industry; text: string; confidence: Confidence } | undefined; place?: { region: Region; text: string } | undefined } = {};
   const applyHeading = (h: Heading, confidence: Confidence, at?: Position) => {
+    const label = h.text.startsWith('工作表名') ? h.text : `章节标题“${h.text}”`;
     if (h.industry) {
       section.industry = { industry: h.industry, text: h.text, confidence };
-      findings.add('industry', `章节标题“${h.text}”→ 行业 ${h.industry.name}`, confidence, at);
+      findings.add('industry', `${label}→ 行业 ${h.industry.name}`, confidence, at);
     } else if (h.place) {
       section.place = { region: h.place, text: h.text };
-      findings.add('region', `章节标题“${h.text}”→ ${regionLabel(h.place, regions)}，用于其下各行的地区`, confidence, at);
+      findings.add('region', `${label}→ ${regionLabel(h.place, regions)}，用于其下各行的地区`, confidence, at);
     }
   };
 
@@ -586,7 +587,7 @@ export function convertDocument(doc: SourceDocument, settings: ImportSettings, r
     }
     if (section.industry) {
       values.set('industry', section.industry.industry.name);
-      findings.add('industry', `行业取自${section.industry.text.startsWith('工作表名') ? '' : '章节标题'}“${section.industry.text}”→ ${section.industry.industry.name}`, section.industry.confidence, at);
+      findings.add('industry', `行业取自${section.industry.text.startsWith('工作表名') ? section.industry.text : `章节标题“${section.industry.text}”`}→ ${section.industry.industry.name}`, section.industry.confidence, at);
       return;
     }
     if (settings.industry) {
