@@ -5,9 +5,8 @@
 import type { Kind } from '../schema/announcement.ts';
 import { LINE_STATUSES, type LineRow, type LineStatus } from '../schema/line.ts';
 import { cellText, diffAnnouncements, unexplainedRemovals, type DiffRow, type TableDiff } from './diff.ts';
-import { byPublication, isLineAnnouncement, type Announcement } from '../validate/record.ts';
+import { isLineAnnouncement, type Announcement } from '../validate/record.ts';
 import { lineKey } from '../validate/rules/lines.ts';
-import { checkSupersedes } from '../validate/rules/supersedes.ts';
 
 /** A line (plan/completion row) as a change names it. */
 export interface LineRef {
@@ -59,11 +58,10 @@ const ref = (row: LineRow): LineRef => ({
  *
  * A line's status "in force" is the latest one given by an announcement not yet superseded; when
  * a correction is published, the announcement it corrects stops counting from then on. Only a
- * valid `supersedes` (see rules/supersedes.ts) makes an announcement a correction.
+ * valid `supersedes` (see rules/supersedes.ts) makes an announcement a correction: `valid` holds
+ * the corrections the validator accepted, `chronological` the announcements in publication order.
  */
-export function announcementEffects(announcements: readonly Announcement[]): AnnouncementEffect[] {
-  const { valid } = checkSupersedes(announcements);
-  const byId = new Map(announcements.map((a) => [a.id, a]));
+export function announcementEffects(chronological: readonly Announcement[], byId: ReadonlyMap<string, Announcement>, valid: ReadonlySet<string>): AnnouncementEffect[] {
   const supersededBy = new Map<string, string>();
   for (const id of valid) supersededBy.set(byId.get(id)!.meta.supersedes!, id);
 
@@ -74,7 +72,7 @@ export function announcementEffects(announcements: readonly Announcement[]): Ann
   const inForce = (key: string) => history.get(key)?.findLast((h) => !retired.has(h.id));
 
   const out: AnnouncementEffect[] = [];
-  for (const a of [...announcements].sort(byPublication)) {
+  for (const a of chronological) {
     const effect: AnnouncementEffect = {
       id: a.id, kind: a.kind, title: a.meta.title, region: a.meta.region, year: a.meta.year, published: a.meta.published,
       rows: a.rows.length, linesAdded: [], statusChanges: [],

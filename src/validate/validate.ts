@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnnouncementMetaSchema, KINDS, TABLE_SCHEMAS, type AnnouncementMeta, type Kind } from '../schema/announcement.ts';
 import { IndustryCsvRowSchema, type Industry } from '../schema/industry.ts';
+import type { Lock } from '../schema/lock.ts';
 import type { Problem, Report } from '../schema/problem.ts';
 import { RegionCsvRowSchema, type RegionCsvRow } from '../schema/region.ts';
 import { problem } from '../problems/catalogue.ts';
@@ -21,10 +22,16 @@ import { readTable, type Row } from './table.ts';
 export interface ValidatedRecord {
   /** Announcements whose front matter and files are usable, sorted by id. */
   announcements: Announcement[];
+  /** The same announcements in publication order (published, then id): the order every rule and derivation walks. */
+  chronological: Announcement[];
+  /** Ids of announcements whose `supersedes` is valid (the corrections). */
+  corrections: Set<string>;
   /** Ids of announcements a valid correction supersedes (no longer in force). */
   superseded: Set<string>;
   taxonomy: Taxonomy;
   regions: RegionTable;
+  /** `published.lock` as read (empty when there is none or it is broken). */
+  lock: Lock;
   report: Report;
 }
 
@@ -51,7 +58,8 @@ export function validateRaw(raw: RawDataRoot): ValidatedRecord {
   problems.push(...supProblems);
   const superseded = supersededIds(announcements, valid);
   // In publication order, which the rules across announcements walk (sorting sorted input is one pass).
-  const inForce = inPublicationOrder(announcements).filter((a) => !superseded.has(a.id));
+  const chronological = inPublicationOrder(announcements);
+  const inForce = chronological.filter((a) => !superseded.has(a.id));
   const lines = new LineIndex();
   problems.push(
     ...checkReReported(inForce, lines),
@@ -72,7 +80,7 @@ export function validateRaw(raw: RawDataRoot): ValidatedRecord {
   } else {
     for (const a of raw.announcements) problems.push(problem('not-locked', { file: a.md?.path ?? a.csv!.path }, { value: a.id }));
   }
-  return { announcements, superseded, taxonomy, regions, report: toReport(problems) };
+  return { announcements, chronological, corrections: valid, superseded, taxonomy, regions, lock, report: toReport(problems) };
 }
 
 /** byPublication's order, sorting on the date as a number (one parse per announcement, not per comparison). */
