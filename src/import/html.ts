@@ -11,12 +11,14 @@ import { Budget, type Block } from './source.ts';
 import { parseMarkup } from './xml.ts';
 
 /** Elements whose start or end ends a paragraph of text. */
-const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'center', 'blockquote', 'pre', 'dt', 'dd', 'title', 'caption', 'form', 'hr', 'body', 'html']);
+const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'center', 'blockquote', 'pre', 'dt', 'dd', 'title', 'form', 'hr', 'body', 'html']);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'select', 'textarea', 'object', 'svg']);
 
 interface TableState {
   grid: GridBuilder;
   cell?: { text: string[]; colspan: number; rowspan: number } | undefined;
+  /** Text of the table's <caption>, often its section heading (一、炼铁). */
+  caption?: string[] | undefined;
 }
 
 const span = (v: string | undefined) => (v === undefined ? 1 : parseInt(v, 10));
@@ -70,6 +72,11 @@ export function readHtml(text: string, limits: ImportLimits, file: string): Bloc
           }
           return;
         }
+        case 'caption': {
+          const t = top();
+          if (t && !t.cell) t.caption = [];
+          return;
+        }
         case 'br':
           (top()?.cell?.text ?? para).push('\n');
           return;
@@ -85,6 +92,7 @@ export function readHtml(text: string, limits: ImportLimits, file: string): Bloc
       const s = top();
       if (s) {
         if (s.cell) s.cell.text.push(t);
+        else if (s.caption) s.caption.push(t);
         return; // text between a table's cells is markup noise
       }
       para.push(t);
@@ -96,6 +104,14 @@ export function readHtml(text: string, limits: ImportLimits, file: string): Bloc
       }
       if (skip > 0) return;
       switch (name) {
+        case 'caption': {
+          const t = top();
+          const text = t?.caption?.join('') ?? '';
+          if (t) t.caption = undefined;
+          // Blocks are kept in document order: the table's own block is added when it closes, after this.
+          if (text.trim() !== '') blocks.push({ kind: 'text', text });
+          return;
+        }
         case 'td':
         case 'th':
           endCell();

@@ -80,6 +80,18 @@ describe('place names that fit several regions', () => {
   });
 });
 
+describe('a saved page', () => {
+  it('a table\'s caption is its section heading, and text of scripts is no table', () => {
+    const html = '<html><body><script>document.write("<table><tr><td>序号</td><td>企业名称</td></tr></table>")</script><table><caption>一、电石</caption>' +
+      '<tr><th>序号</th><th>所在地</th><th>企业名称</th><th>主要设备</th><th>产能（万吨）</th><th>淘汰时间</th></tr>' +
+      '<tr><td>1<td>湖北省<td>咸安区温泉电石总厂<td>1×5000KVA电石炉<td>1<td>2011年底前</table></body></html>';
+    const doc = readSource(new TextEncoder().encode(html), 'html', IMPORT_LIMITS, 'x');
+    const t = convertDocument(doc, { kind: 'plan', region: '000000', year: 2011 }, { regions: buildRegionTable(), taxonomy: buildTaxonomy() });
+    expect(t.stats.tables).toBe(1);
+    expect(t.rows).toEqual([[lineId('咸安区温泉电石总厂', '421202', '1×5000KVA电石炉'), '咸安区温泉电石总厂', '421202', '电石', '1×5000KVA电石炉', '1', '万吨', '2011-12', '计划淘汰']]);
+  });
+});
+
 describe('importing again', () => {
   const html = page('<tr><td>1</td><td>山东省</td><td>临淄东风水泥厂</td><td>Φ3×10m机立窑</td><td>10</td><td>2011年底前</td></tr>');
 
