@@ -99,6 +99,8 @@ const NOTHING = new Set(['-', '--', '—', '——', '/', '无', '暂无', '不�
 interface Heading {
   industry?: Industry | undefined;
   place?: Region | undefined;
+  /** A place name that fits several regions: reported, not used. */
+  ambiguous?: Region[] | undefined;
   /** As written (cleaned). */
   text: string;
   numbered: boolean;
@@ -189,7 +191,9 @@ export function convertDocument(doc: SourceDocument, settings: ImportSettings, r
     if (industry) return { text, numbered, industry };
     const bare = t.replace(/[:：]$/, '').replace(/\s*[(（][^()（）]*[)）]$/, '').trim();
     const place = matchPlace(bare, places, { within: settings.region, hints: [], year: settings.year }, true);
-    if (place && place.matched === bare && place.candidates.length === 1) return { text, numbered, place: place.candidates[0] };
+    if (place && place.matched === bare) {
+      return place.candidates.length === 1 ? { text, numbered, place: place.candidates[0] } : { text, numbered, ambiguous: place.candidates };
+    }
     return { text, numbered };
   };
 
@@ -288,6 +292,13 @@ export function convertDocument(doc: SourceDocument, settings: ImportSettings, r
         if (h.industry || h.place) {
           applyHeading(h, '高', at);
           skip(`章节标题“${h.text}”`, at);
+          continue;
+        }
+        if (h.ambiguous) {
+          // The rows under it are not in the previous heading's place either.
+          section.place = undefined;
+          ambiguous(h.text, h.ambiguous, at);
+          skip(`章节标题“${h.text}”（地区有多个可能，没有使用）`, at);
           continue;
         }
         const spread = cells.filter((c) => c !== '').length;

@@ -92,6 +92,19 @@ describe('a saved page', () => {
   });
 });
 
+describe('province headings', () => {
+  it('a heading row that names a province is the region of the rows under it; one that fits several regions is reported, not used', () => {
+    const rows = (name: string) => `<tr><td colspan="4">${name}</td></tr><tr><td>1</td><td>某钢铁有限公司</td><td>128m³高炉</td><td>20万吨</td></tr>`;
+    const html = `<html><body><p>一、炼铁</p><table><tr><td>序号</td><td>企业名称</td><td>淘汰内容</td><td>产能</td></tr>${rows('河北省')}${rows('朝阳区')}</table></body></html>`;
+    const doc = readSource(new TextEncoder().encode(html), 'html', IMPORT_LIMITS, 'x');
+    const t = convertDocument(doc, { kind: 'plan', region: '000000', year: 2011 }, { regions: buildRegionTable(), taxonomy: buildTaxonomy() });
+    expect(t.rows.map((r) => r[2])).toEqual(['130000', '']);
+    const texts = t.findings.map((f) => f.text);
+    expect(texts).toContain('章节标题“河北省”→ 130000 河北省，用于其下各行的地区');
+    expect(texts.some((x) => x.startsWith('地区名称“朝阳区”有 2 个可能'))).toBe(true);
+  });
+});
+
 describe('importing again', () => {
   const html = page('<tr><td>1</td><td>山东省</td><td>临淄东风水泥厂</td><td>Φ3×10m机立窑</td><td>10</td><td>2011年底前</td></tr>');
 
@@ -154,6 +167,20 @@ describe('older binary formats', () => {
     expect(r.stdout).toContain('工作表名“炼铁”→ 行业 炼铁');
     const csv = readFileSync(join(root, 'announcements/2011/2011-000000-plan.csv'), 'utf8');
     expect(csv.split('\n')[1]).toBe(`${lineId('唐山市丰润区松汀钢铁有限公司', '130208', '128m³高炉')},唐山市丰润区松汀钢铁有限公司,130208,炼铁,128m³高炉,20,万吨,2011-12,计划淘汰`);
+  }, 240_000);
+
+  it.runIf(soffice)('a Word .doc is converted by LibreOffice to .docx and its table imported', async () => {
+    const { dir, root } = fresh();
+    // The .doc is made by LibreOffice's own Word 97 filter from a page with the table.
+    writeFileSync(join(dir, '名单.html'), '<html><body><p>一、电石</p><table border="1"><tr><td>序号</td><td>所在地</td><td>企业名称</td><td>主要设备</td><td>产能（万吨）</td><td>淘汰时间</td></tr>' +
+      '<tr><td>1</td><td>湖北省</td><td>咸安区温泉电石总厂</td><td>1×5000KVA电石炉</td><td>1</td><td>2011年底前</td></tr></table></body></html>');
+    const made = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'doc:MS Word 97', '--outdir', dir, join(dir, '名单.html')], { encoding: 'utf8', timeout: 180_000 });
+    expect(made.status, made.stderr).toBe(0);
+    const r = await runScript('import', [join(dir, '名单.doc'), ...ARGS, '--data', root]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('（由 LibreOffice 从 .doc 转换为 .docx）');
+    const csv = readFileSync(join(root, 'announcements/2011/2011-000000-plan.csv'), 'utf8');
+    expect(csv.split('\n')[1]).toBe(`${lineId('咸安区温泉电石总厂', '421202', '1×5000KVA电石炉')},咸安区温泉电石总厂,421202,电石,1×5000KVA电石炉,1,万吨,2011-12,计划淘汰`);
   }, 240_000);
 
   it('without LibreOffice, an .xls is refused with the way to re-save it as .xlsx', async () => {
