@@ -340,7 +340,7 @@ export function convertDocument(doc: SourceDocument, settings: ImportSettings, r
     for (const p of plans) {
       if (p.match) {
         const col = p.match.column;
-        const target = col === SEQ ? '只用于核对行的位置，不写入表格' : col === REGION_NAME ? '地区名称，用于推断行政区划代码' : `${zhOf(col)}（${col}）`;
+        const target = col === SEQ ? '只用于核对行的位置，不写入表格' : col === REGION_NAME ? '地区名称，用于推断行政区划代码' : `“${zhOf(col)}”列`;
         findings.add('header', `“${p.header}”→ ${target}。依据：${p.match.how}`, p.match.confidence, at);
         if (p.match.unit) units.set(col, p.match.unit);
         if (p.match.unit && col === 'capacity') findings.add('unit', `产能的单位“${p.match.unit}”取自表头“${p.header}”`, '高');
