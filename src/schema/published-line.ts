@@ -15,7 +15,7 @@ export interface PublishedColumnMeta {
   /** Where pages show it besides the downloads: a region's lines table, an enterprise page's line. */
   show?: readonly ('table' | 'detail')[];
   /** How a page shows it (text by default). */
-  display?: 'enterprise' | 'equipment' | 'quantity' | 'date' | 'status' | 'yes-no';
+  display?: 'enterprise' | 'equipment' | 'quantity' | 'date' | 'deadline' | 'status' | 'yes-no';
 }
 
 export const publishedColumns = z.registry<PublishedColumnMeta>();
@@ -40,7 +40,7 @@ export const PublishedLineSchema = z.object({
   equipment_count: col(z.number().int().min(1), { zh: '数量', doc: '设备台（条、座、处）数' }),
   capacity: col(z.number().optional(), { zh: '产能', doc: '淘汰产能，单位见“产能单位”', show: ['table', 'detail'], display: 'quantity' }),
   capacity_unit: col(z.string().optional(), { zh: '产能单位', doc: '产能的单位，如 万吨' }),
-  deadline: col(z.string().optional(), { zh: '淘汰时限', doc: 'YYYY-MM-DD 或 YYYY-MM', show: ['table', 'detail'], display: 'date' }),
+  deadline: col(z.string().optional(), { zh: '淘汰时限', doc: 'YYYY-MM-DD 或 YYYY-MM', show: ['table', 'detail'], display: 'deadline' }),
   status: col(z.string(), { zh: '状态', doc: '当前状态：planned、shutdown、sealed、dismantled、accepted、incomplete', show: ['table'], display: 'status' }),
   status_label: col(z.string(), { zh: '状态（中文）', doc: '当前状态的中文名称' }),
   overdue: col(z.boolean(), { zh: '是否逾期', doc: '截至数据日期，淘汰时限已过而未完成（封存、拆除或验收）' }),
