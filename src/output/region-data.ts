@@ -8,7 +8,7 @@
  * lists: all of them up to REGION_PAGE_LINES, else the first REGION_PAGE_LINES in the page's order
  * (`lines_total` says how many there are; the children's files and /data/lines.csv have the rest).
  */
-import { capacityTable, childRegions, orderLines, progressOf } from '../derive/aggregate.ts';
+import { childRegions, orderLines, progressOf } from '../derive/aggregate.ts';
 import type { LineState, Model, Progress } from '../derive/model.ts';
 import { LINE_STATUSES } from '../schema/line.ts';
 import { announcementPage } from './tables.ts';
@@ -69,7 +69,7 @@ export interface RegionDownload {
 export function regionData(model: Model, code: string, site: URL, downloads: readonly RegionDownload[] = []): Record<string, unknown> {
   const r = model.regions.get(code);
   const lines = model.linesByRegion.get(code) ?? [];
-  const children = childRegions(model, code).map((c) => ({ code: c, p: progressOf(model.linesByRegion.get(c) ?? []) }));
+  const children = childRegions(model, code).map((c) => ({ code: c, p: model.progressByRegion.get(c) ?? progressOf([]) }));
   // The page's order: by share complete, highest first, then by code.
   children.sort((a, b) => (b.p.share ?? -1) - (a.p.share ?? -1) || (a.code < b.code ? -1 : 1));
   const listed = orderLines(lines).slice(0, REGION_PAGE_LINES);
@@ -83,7 +83,7 @@ export function regionData(model: Model, code: string, site: URL, downloads: rea
     page: new URL(`/regions/${code}/`, site).href,
     progress: progressJson(model.progressByRegion.get(code) ?? progressOf(lines)),
     children: children.map(({ code: c, p }) => ({ code: c, name: model.regions.get(c)?.name ?? c, ...progressJson(p), page: `/regions/${c}/` })),
-    targets_vs_capacity: capacityTable(model, lines, code).map((c) => ({
+    targets_vs_capacity: (model.capacityByRegion.get(code) ?? []).map((c) => ({
       year: c.year, industry: c.industry, industry_name: model.taxonomy.get(c.industry)?.name ?? c.industry, unit: c.unit,
       target: c.target === undefined ? null : round(c.target), planned: round(c.planned), eliminated: round(c.eliminated),
     })),
