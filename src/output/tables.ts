@@ -183,7 +183,7 @@ function rowsTable(model: Model, spec: (typeof ROW_FILES)[number]): ExportTable 
   const names = columns.map((c) => c.name);
   return {
     name: spec.name, path: `rows/${spec.file}.csv`, title: spec.title, fields,
-    description: `${spec.kinds.map((k) => KIND_LABELS[k]).join('、')}各公告表格的每一行，按公告发布先后、表内顺序排列；已被更正的公告的行也在内（其公告在 announcements.csv 中有 superseded_by）。`,
+    description: `${spec.kinds.map((k) => KIND_LABELS[k]).join('、')}各公告表格的每一行，按公告发布先后、表内顺序排列；已被更正的公告的行也在内（公告目录注明了它们被哪条公告更正）。`,
     foreignKeys: [fk('announcement_id', 'announcements', 'id'), fk('region_code', 'regions', 'code'), ...(lines ? [fk('line_key', 'lines', 'line_key')] : [])],
     *rows() {
       for (const a of model.chronological) {
