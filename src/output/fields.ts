@@ -87,8 +87,18 @@ function constraintsOf(schema: z.ZodType, meta: ColumnMeta, type: FieldType): Re
   return c;
 }
 
-/** The export field of one column of an announcement table, from its schema and metadata. */
+const fieldCache = new WeakMap<z.ZodType, Map<string, ExportField>>();
+
+/** The export field of one column of an announcement table, from its schema and metadata (computed once per column). */
 export function columnField(name: string, meta: ColumnMeta, schema: z.ZodType): ExportField {
+  let byName = fieldCache.get(schema);
+  if (!byName) fieldCache.set(schema, (byName = new Map()));
+  let f = byName.get(name);
+  if (!f) byName.set(name, (f = makeColumnField(name, meta, schema)));
+  return f;
+}
+
+function makeColumnField(name: string, meta: ColumnMeta, schema: z.ZodType): ExportField {
   const type = fieldType(meta.type);
   const constraints = constraintsOf(schema, meta, type);
   const doc = meta.unit && !meta.zh.includes(meta.unit) ? `${meta.doc}（单位：${meta.unit}）` : meta.doc;

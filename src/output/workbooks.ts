@@ -116,8 +116,25 @@ const INDEX_FIELDS: ExportField[] = [
 
 /** The workbook of each issuing region, in code order. */
 export async function* regionWorkbooks(model: Model, site: URL, creator: string): AsyncGenerator<{ code: string; path: string; content: Uint8Array }> {
+  const codes = [...model.announcementsIssuedBy.keys()].sort();
+  // A few workbooks are written at once: the zip writer waits on its streams between entries,
+  // and another workbook's rows fill those waits. They are yielded in code order.
+  const LOOKAHEAD = 4;
+  const pending: Promise<{ code: string; path: string; content: Uint8Array }>[] = [];
+  let next = 0;
+  while (next < codes.length || pending.length > 0) {
+    while (pending.length < LOOKAHEAD && next < codes.length) {
+      const book = regionWorkbook(model, site, creator, codes[next++]!);
+      book.catch(() => undefined); // its failure is thrown when its turn comes, not reported as unhandled before
+      pending.push(book);
+    }
+    yield await pending.shift()!;
+  }
+}
+
+async function regionWorkbook(model: Model, site: URL, creator: string, code: string): Promise<{ code: string; path: string; content: Uint8Array }> {
   const refs = workbookSheets(model);
-  for (const code of [...model.announcementsIssuedBy.keys()].sort()) {
+  {
     const list = model.announcementsIssuedBy.get(code)!;
     const name = model.regions.get(code)?.name ?? code;
     const index: SheetSpec = {
@@ -127,6 +144,6 @@ export async function* regionWorkbooks(model: Model, site: URL, creator: string)
     };
     const sheets = [index, ...list.map((a) => announcementSheet(model, a, refs.get(a.id)!.sheet))];
     const content = await writeWorkbook(sheets, { date: model.asOf, title: `${name}发布的公告表格`, creator });
-    yield { code, path: regionWorkbookPath(code), content };
+    return { code, path: regionWorkbookPath(code), content };
   }
 }
