@@ -14,6 +14,7 @@ import { bareAstroBuild } from '../tools/bench/bare-astro.ts';
 import { kb, mb, ratio, sizeOf, timed, TSX, walk } from '../tools/bench/measure.ts';
 import { queryBytes, regionPageGzip } from '../tools/bench/site.ts';
 import { validationVsParse } from '../tools/bench/validation.ts';
+import { outputFigures, outputSummary } from '../tools/bench/output.ts';
 import { parseOptions, runIfMain, type Effects } from './cli.ts';
 
 const USAGE = 'npm run bench -- [--sizes 1000,10000] [--full] [--out 文件] [--work 目录]，或 npm run bench -- --site 网站目录 [--query 查询]';
@@ -63,6 +64,7 @@ export async function main(argv: readonly string[], fx: Effects): Promise<number
       html, files: files.length, dist: distBytes, query, queryBytes: q.bytes, queryRequests: q.requests, region,
     };
     fx.stdout(`${JSON.stringify(result, null, 1)}\n`);
+    fx.stdout(outputSummary(outputFigures(site)));
     rows.push(
       `| ${n.toLocaleString('en')} | ${validate.seconds} s / ${validate.peakMB} MB | ${vp.validateMs} ms vs ${vp.readParseMs} ms (${result.validationRatio}×) | ${build.seconds} s / ${build.peakMB} MB | ${Object.entries(steps).map(([k, s]) => `${k} ${s}`).join(', ')} | ${bare.seconds} s / ${bare.peakMB} MB | **${result.buildRatio}×** | ${html.toLocaleString('en')} | ${mb(distBytes)} (${files.length.toLocaleString('en')} files) | ${kb(q.bytes)} (“${query}”) | ${kb(region.bytes)} |`,
     );

@@ -29,7 +29,7 @@ export function* guideFiles(repo: string): Generator<SiteFile> {
   }
 }
 
-export function* buildOutputs(model: Model, ctx: OutputContext, repo: string): Generator<SiteFile> {
+export async function* buildOutputs(model: Model, ctx: OutputContext, repo: string): AsyncGenerator<SiteFile> {
   yield* siteFiles(model, ctx);
   yield* chartFiles(model);
   yield* guideFiles(repo);

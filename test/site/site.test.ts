@@ -68,16 +68,18 @@ describe('a site built from a fixture data root', () => {
     expect(text(plan)).toContain('2024年3月20日');
     expect(plan).toContain('&lt;b&gt;原文中的 HTML 只显示为文字&lt;/b&gt;');
     expect(plan).not.toContain('<b>原文');
-    for (const ext of ['csv', 'json']) expect(resolves(basic, `/announcements/2024-421202-plan/2024-421202-plan.${ext}`)).toBe(true);
+    // Its table to download: the issuing region's workbook, naming the announcement's sheet.
+    expect(plan).toContain('href="/regions/421202/announcements.xlsx"');
+    expect(text(plan)).toContain('本公告在工作表“2024-421202-plan”');
+    expect(resolves(basic, '/regions/421202/announcements.xlsx')).toBe(true);
   });
 
-  test('an announcement CSV download is exactly its table, UTF-8 with BOM', () => {
-    const csv = readFileSync(join(basic, 'announcements/2024-421202-plan/2024-421202-plan.csv'), 'utf8');
-    expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('line_id,enterprise_name,credit_code,region_code,industry,equipment,capacity,capacity_unit,deadline,status,employees');
-    expect(lines).toHaveLength(4);
-    expect(lines[3]).toBe('XA-003,湖北示例水泥股份有限公司,91421202MA49ABCDXM,421202,cement,Φ3×11m机立窑生产线,8,万吨,2024-06,planned,90');
+  test('every row of an announcement is in the national rows file, with its announcement id and source line', () => {
+    const csv = readFileSync(join(basic, 'data/rows/lines.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+    const rows = csv.trim().split('\r\n').filter((l) => l.startsWith('2024-421202-plan,'));
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toBe('2024-421202-plan,plan,4,42:XA-003,XA-003,湖北示例水泥股份有限公司,91421202MA49ABCDXM,421202,cement,Φ3×11m机立窑生产线,,8,万吨,2024-06,planned,,,,,90,,,,,,,,,,');
   });
 
   test('pages drawn from example data say so', () => {
@@ -86,16 +88,21 @@ describe('a site built from a fixture data root', () => {
     expect(text(page(basic, '/announcements/2024-421202-plan/'))).not.toContain('本页含示例数据');
   });
 
-  test('the data page lists the downloads with a SHA-256 that matches each file', () => {
+  test('the data page lists the downloads, and SHA256SUMS holds the SHA-256 of each file in its folder', () => {
     const sums = readFileSync(join(basic, 'data/SHA256SUMS'), 'utf8').trim().split('\n');
     expect(sums.length).toBeGreaterThan(5);
     for (const line of sums) {
       const [hash, file] = line.split(/\s+/);
-      expect(createHash('sha256').update(readFileSync(join(basic, file!))).digest('hex'), file).toBe(hash);
+      expect(createHash('sha256').update(readFileSync(join(basic, 'data', file!))).digest('hex'), file).toBe(hash);
     }
+    const data = page(basic, '/data/');
+    for (const f of ['lines.xlsx', 'lines.csv', 'lines-zh.csv', 'datapackage.json', 'rows/lines.csv']) expect(data).toContain(`href="/data/${f}"`);
+    expect(text(data)).toContain('sha256sum -c SHA256SUMS');
+    expect(text(data)).toContain('9.11201026674991E+17');
     const pkg = JSON.parse(readFileSync(join(basic, 'data/datapackage.json'), 'utf8'));
     expect(pkg.resources.map((r: { name: string }) => r.name)).toContain('lines');
-    expect(pkg.resources.find((r: { name: string }) => r.name === 'lines').schema.fields.length).toBeGreaterThan(10);
+    const schema = JSON.parse(readFileSync(join(basic, 'data', pkg.resources.find((r: { name: string }) => r.name === 'lines').schema), 'utf8'));
+    expect(schema.fields.length).toBeGreaterThan(10);
     const lines = readFileSync(join(basic, 'data/lines.csv'), 'utf8');
     expect(lines).toContain('42:XA-002');
   });
@@ -173,6 +180,8 @@ describe('charts', () => {
     expect(html).not.toMatch(/<script/);
     expect(html).toContain('&lt;iframe src=&quot;');
     expect(resolves(basic, '/embed/region-420000-targets/data.csv')).toBe(true);
+    // The SVG is in the page, not also in a file beside it.
+    expect(resolves(basic, '/embed/region-420000-targets/chart.svg')).toBe(false);
   });
 
   test('a chart CSV holds exactly the numbers of its table', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/site/csp.ts';
+import { headersFile } from '../../src/output/hosting.ts';
 
 test('the policy allows only the site’s own scripts and styles', () => {
   expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval'");
@@ -9,6 +10,11 @@ test('the policy allows only the site’s own scripts and styles', () => {
   expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
 });
 
-test('public/_headers repeats the pages’ Content-Security-Policy', () => {
-  expect(readFileSync('public/_headers', 'utf8')).toContain(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+test('the _headers file the build writes, and the documented nginx configuration, repeat the pages’ Content-Security-Policy', () => {
+  const headers = headersFile(CONTENT_SECURITY_POLICY, ['/', '/regions/*']);
+  expect(headers).toContain(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+  expect(headers).toContain(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors *`);
+  const nginx = readFileSync('docs/deploy/nginx.conf', 'utf8');
+  expect(nginx).toContain(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'" always;`);
+  expect(nginx).toContain(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY}; frame-ancestors *" always;`);
 });
