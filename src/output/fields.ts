@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { columnsOf, type CellType, type ColumnMeta } from '../schema/column.ts';
+import { publishedColumnList } from '../schema/published-line.ts';
 
 /** Table Schema field types the site uses. */
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'object';
@@ -121,6 +122,20 @@ export function fieldOf(table: z.ZodObject, name: string, overrides: Partial<Exp
   const c = columnsOf(table).find((x) => x.name === name);
   if (!c) throw new Error(`the table schema has no column ${name}`);
   return { ...columnField(c.name, c.meta, c.schema), ...overrides };
+}
+
+/**
+ * The fields of the published line (src/schema/published-line.ts): a column offices write keeps
+ * its own field (type, constraints, text) under the published name and description; a derived
+ * one takes its type from its zod schema.
+ */
+export function publishedFields(): ExportField[] {
+  return publishedColumnList().map((c) => {
+    if (c.office) return { ...columnField(c.name, c.office, c.schema), title: c.zh, description: c.doc };
+    const json = z.toJSONSchema(c.schema, { unrepresentable: 'any' }) as { type?: string; pattern?: string };
+    const type: FieldType = json.type === 'integer' ? 'integer' : json.type === 'number' ? 'number' : json.type === 'boolean' ? 'boolean' : json.pattern === '^\\d{4}-\\d{2}-\\d{2}$' ? 'date' : 'string';
+    return derivedField(c.name, c.zh, type, c.doc, { ...(c.meta.text && { text: true }), ...(c.meta.key && { constraints: { required: true, unique: true } }) });
+  });
 }
 
 /** A field the site derives (not a column offices write). */

@@ -5,11 +5,12 @@
  * values in field order; the CSV, JSON, workbook and Data Package writers all read these.
  */
 import { KIND_LABELS, KINDS, TABLE_SCHEMAS, type Kind } from '../schema/announcement.ts';
-import { LineRowSchema, statusLabel } from '../schema/line.ts';
 import { REGION_LEVELS } from '../schema/region.ts';
-import type { LineState, Model } from '../derive/model.ts';
+import type { Model } from '../derive/model.ts';
 import type { Announcement } from '../validate/record.ts';
-import { derivedField, fieldOf, tableFields, type ExportField } from './fields.ts';
+import { derivedField, publishedFields, tableFields, type ExportField } from './fields.ts';
+import { publishLine } from '../derive/published-line.ts';
+import type { PublishedColumn } from '../schema/published-line.ts';
 import { workbookSheets } from './workbooks.ts';
 import { lineKey } from '../validate/rules/lines.ts';
 import type { LineRow } from '../schema/line.ts';
@@ -41,40 +42,10 @@ const ANNOUNCEMENT_ID = derivedField('announcement_id', '公告编号', 'string'
 const SOURCE_LINE = derivedField('source_line', '原表行号', 'integer', '本行在公告表格（CSV 文件）中的行号，表头为第 1 行', { width: 8 });
 const EXTRA = derivedField('extra', '附加列', 'object', '公告表格中以 x_ 开头的附加列，JSON 对象（列名 → 原文）', { width: 24 });
 
-/** The line's row from the announcement in force that last listed it (the one its state comes from). */
-export function latestMention(l: LineState): string {
-  let id = l.mentions[l.mentions.length - 1]!.announcementId;
-  for (let i = l.mentions.length - 1; i >= 0; i--) {
-    if (!l.mentions[i]!.superseded) {
-      id = l.mentions[i]!.announcementId;
-      break;
-    }
-  }
-  return id;
-}
-
+/** Every line with its current state: the published line's columns and values (src/schema/published-line.ts). */
 function linesTable(model: Model): ExportTable {
-  const f = (name: string, more: Partial<ExportField> = {}) => fieldOf(LineRowSchema, name, more);
-  const fields: ExportField[] = [
-    LINE_KEY,
-    f('line_id'),
-    derivedField('enterprise_key', '企业键', 'string', '企业页面的键：统一社会信用代码，或地区代码加企业名称的散列', { text: true, width: 22 }),
-    f('enterprise_name'), f('credit_code'), f('region_code'),
-    derivedField('region_name', '地区名称', 'string', '企业所在地的名称'),
-    f('industry', { description: '行业代码（见行业页面）' }),
-    derivedField('industry_name', '行业名称', 'string', '行业的中文名称', { width: 12 }),
-    f('equipment'), f('equipment_count', { description: '设备台（条、座、处）数；公告未填的按1计' }), f('capacity'), f('capacity_unit'), f('deadline'),
-    f('status', { title: '当前状态', description: '截至数据日期的状态（最近一份有效公告所列）' }),
-    derivedField('status_label', '当前状态（中文）', 'string', '当前状态的中文名称', { width: 12 }),
-    derivedField('overdue', '是否逾期', 'boolean', '截至数据日期已过淘汰时限而未完成（封存、拆除或验收）', { width: 10 }),
-    derivedField('plan_year', '首次列入计划的年度', 'integer', '最早列入本线的计划名单的年度'),
-    derivedField('completed_year', '首次报告完成的年度', 'integer', '首次报告本线已封存、拆除或验收的公告的年度'),
-    derivedField('first_published', '首次公布日期', 'date', '首次提到本线的公告的发布日期', { text: true, width: 12 }),
-    derivedField('last_changed', '最近变更日期', 'date', '决定当前状态的公告的发布日期', { text: true, width: 12 }),
-    derivedField('latest_announcement', '当前状态所据公告', 'string', '决定当前状态的公告的编号', { text: true, width: 24 }),
-    derivedField('announcements', '提到本线的公告', 'string', '提到本线的全部公告编号，按发布先后，以分号分隔', { width: 40 }),
-    derivedField('example', '是否示例数据', 'boolean', '来自标为示例（example: true）的公告', { width: 10 }),
-  ];
+  const fields = publishedFields();
+  const names = fields.map((f) => f.name as PublishedColumn);
   return {
     name: 'lines', path: 'lines.csv', title: '全部设备/生产线及当前状态', fields,
     description: '每条设备/生产线一行：最近一份有效公告所列的情况，以及由全部公告得出的当前状态。',
@@ -82,13 +53,8 @@ function linesTable(model: Model): ExportTable {
     foreignKeys: [fk('region_code', 'regions', 'code'), fk('latest_announcement', 'announcements', 'id')],
     *rows() {
       for (const l of model.lines) {
-        const r = l.row;
-        yield [
-          l.key, r.line_id, l.enterpriseKey, r.enterprise_name, r.credit_code, r.region_code, model.regions.get(r.region_code)?.name,
-          r.industry, model.taxonomy.get(r.industry)?.name, r.equipment, r.equipment_count ?? 1, r.capacity, r.capacity_unit, r.deadline,
-          l.status, statusLabel(l.status), l.overdue, l.planYear, l.completedYear, l.firstPublished, l.lastChanged, latestMention(l),
-          l.mentions.map((m) => m.announcementId).join(';'), l.example,
-        ];
+        const p = publishLine(model, l);
+        yield names.map((n) => p[n]);
       }
     },
   };

@@ -232,7 +232,7 @@ describe('the record’s history', () => {
 
   test('a line planned in one year and completed in a later one shows both, and how long it was overdue', () => {
     const t = text(page(basic, '/enterprises/91421202MA49ABCDXM/'));
-    expect(t).toContain('首次公布 2024年3月20日');
+    expect(t).toContain('首次公布日期 2024年3月20日');
     expect(t).toMatch(/逾期 \d+ 天/);
   });
 });
