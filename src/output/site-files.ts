@@ -5,9 +5,11 @@
  */
 import type { Model } from '../derive/model.ts';
 import { t } from '../i18n/zh-CN.ts';
+import { dataIndexFiles } from './data-index.ts';
 import { downloads } from './downloads.ts';
 import { atomFeed, FEED_ENTRIES } from './feed.ts';
 import { sitemapChunks, sitemapIndex, urlset } from './sitemap.ts';
+import { watchlistFiles } from './watchlists.ts';
 
 export interface SiteFile {
   /** Site path, from the root: /data/lines.csv. */
@@ -49,4 +51,6 @@ export function* siteFiles(model: Model, ctx: OutputContext): Generator<SiteFile
   yield* feeds(model, ctx.site);
   yield* sitemaps(model, ctx);
   for (const d of downloads(model)) yield { path: d.path, mediaType: `${d.mediaType}; charset=utf-8`, content: d.content };
+  yield* dataIndexFiles(model, ctx.site);
+  yield* watchlistFiles(model, ctx.site);
 }

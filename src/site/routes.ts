@@ -5,6 +5,7 @@
  * and its `.astro` file.
  */
 import type { Model } from '../derive/model.ts';
+import { WATCHLIST_KINDS } from '../derive/watchlists.ts';
 import { allCharts } from './charts.ts';
 
 export interface RouteContext {
@@ -49,6 +50,8 @@ export const ROUTES = {
   cards: { file: 'cards/index.astro', title: '红黄牌名单', params: one, path: fixed('/cards/'), sitemap: true },
   changes: { file: 'changes/index.astro', title: '变更记录', params: one, path: fixed('/changes/'), sitemap: true },
   changesYear: { file: 'changes/year/[year]/index.astro', title: '年度变更记录', params: ({ model }) => model.years.map((y) => ({ year: String(y.year) })), path: (p) => `/changes/year/${p.year}/`, sitemap: true },
+  watchlists: { file: 'watchlists/index.astro', title: '监督清单', params: one, path: fixed('/watchlists/'), sitemap: true },
+  watchlist: { file: 'watchlists/[kind]/index.astro', title: '监督清单', params: () => WATCHLIST_KINDS.map((kind) => ({ kind })), path: (p) => `/watchlists/${p.kind}/`, sitemap: true },
   data: { file: 'data/index.astro', title: '数据下载', params: one, path: fixed('/data/'), sitemap: true },
   search: { file: 'search.astro', title: '搜索', params: one, path: fixed('/search/'), sitemap: true },
   guide: { file: 'guide/index.astro', title: '发布指南', params: one, path: fixed('/guide/'), sitemap: true },
