@@ -43,13 +43,26 @@ export function deltaKey(a: Announcement, data: Record<string, unknown>): string
 
 const CANONICAL = new Map<Kind, readonly string[]>((Object.keys(TABLE_SCHEMAS) as Kind[]).map((k) => [k, columnsOf(TABLE_SCHEMAS[k]).map((c) => c.name)]));
 
-/** The columns an announcement's table has: canonical ones in schema order, then extras by name. */
-function tableColumns(a: Announcement): { names: string[]; extra: Set<string>; has: Set<string> } {
-  const present = new Set(a.columns);
-  const names = CANONICAL.get(a.kind)!.filter((c) => present.has(c));
-  const extra = new Set(a.extraColumns);
-  names.push(...[...extra].sort());
-  return { names, extra, has: new Set(names) };
+interface Columns {
+  /** Canonical columns in schema order, then extras by name. */
+  names: string[];
+  extra: Set<string>;
+  has: Set<string>;
+}
+
+/** The columns an announcement's table has; one object per distinct layout (offices reuse a few). */
+const layouts = new Map<string, Columns>();
+function tableColumns(a: Announcement): Columns {
+  const signature = `${a.kind}|${a.columns.join(',')}|${a.extraColumns.join(',')}`;
+  let c = layouts.get(signature);
+  if (!c) {
+    const present = new Set(a.columns);
+    const names = CANONICAL.get(a.kind)!.filter((n) => present.has(n));
+    const extra = new Set(a.extraColumns);
+    names.push(...[...extra].sort());
+    layouts.set(signature, (c = { names, extra, has: new Set(names) }));
+  }
+  return c;
 }
 
 const valueOf = (row: AnyRow, column: string, extra: boolean): Cell | null => {
@@ -57,7 +70,7 @@ const valueOf = (row: AnyRow, column: string, extra: boolean): Cell | null => {
   return v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : (v as Cell);
 };
 
-function fieldsOf(row: AnyRow, cols: ReturnType<typeof tableColumns>): Record<string, Cell> {
+function fieldsOf(row: AnyRow, cols: Columns): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   for (const c of cols.names) {
     const v = valueOf(row, c, cols.extra.has(c));
@@ -69,31 +82,33 @@ function fieldsOf(row: AnyRow, cols: ReturnType<typeof tableColumns>): Record<st
 interface Listing {
   id: string;
   row: AnyRow;
-  cols: ReturnType<typeof tableColumns>;
+  cols: Columns;
+}
+
+/** Counts the steps of the look-backs over a row's history, for tests of growth. */
+export interface DeltaProbe {
+  steps: number;
 }
 
 /**
  * The deltas of a record: `chronological` in publication order, `byId` every announcement,
  * `corrections` the ids of the valid corrections (the validated record's `corrections`).
  */
-export function announcementDeltas(chronological: readonly Announcement[], byId: ReadonlyMap<string, Announcement>, corrections: ReadonlySet<string>): AnnouncementDelta[] {
+export function announcementDeltas(chronological: readonly Announcement[], byId: ReadonlyMap<string, Announcement>, corrections: ReadonlySet<string>, probe?: DeltaProbe): AnnouncementDelta[] {
   const history = new Map<string, Listing[]>();
   const retired = new Set<string>();
-  const colsOf = new Map<string, ReturnType<typeof tableColumns>>();
-  const columnsFor = (a: Announcement) => {
-    let c = colsOf.get(a.id);
-    if (!c) colsOf.set(a.id, (c = tableColumns(a)));
-    return c;
-  };
   const latestInForce = (list: readonly Listing[] | undefined): Listing | undefined => {
     if (!list) return undefined;
-    for (let i = list.length - 1; i >= 0; i--) if (!retired.has(list[i]!.id)) return list[i];
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (probe) probe.steps++;
+      if (!retired.has(list[i]!.id)) return list[i];
+    }
     return undefined;
   };
 
   const out: AnnouncementDelta[] = [];
   for (const a of chronological) {
-    const cols = columnsFor(a);
+    const cols = tableColumns(a);
     const delta: AnnouncementDelta = {
       id: a.id, kind: a.kind, region: a.meta.region, year: a.meta.year, published: a.meta.published, title: a.meta.title, issuer: a.meta.issuer,
       ...(corrections.has(a.id) ? { supersedes: a.meta.supersedes! } : {}),
@@ -109,14 +124,14 @@ export function announcementDeltas(chronological: readonly Announcement[], byId:
         delta.added.push({ key, fields: fieldsOf(row, cols) });
         continue;
       }
-      const fields = changedFields(row, cols, list!, retired);
+      const fields = changedFields(row, cols, list!, retired, probe);
       if (fields.length > 0) delta.changed.push({ key, since: since.id, fields });
     }
     if (corrections.has(a.id)) {
       const old = byId.get(a.meta.supersedes!)!;
       retired.add(old.id);
       const listed = new Set(keys);
-      const oldCols = columnsFor(old);
+      const oldCols = tableColumns(old);
       for (const row of old.rows as AnyRow[]) {
         const key = deltaKey(old, row.data);
         if (listed.has(key)) continue;
@@ -136,17 +151,27 @@ export function announcementDeltas(chronological: readonly Announcement[], byId:
 }
 
 /** Each column of the new row's table whose value differs from the latest in-force listing that has the column. */
-function changedFields(row: AnyRow, cols: ReturnType<typeof tableColumns>, list: readonly Listing[], retired: ReadonlySet<string>): FieldChange[] {
-  const before = new Map<string, Cell | null>();
-  for (let i = list.length - 1; i >= 0 && before.size < cols.names.length; i--) {
+function changedFields(row: AnyRow, cols: Columns, list: readonly Listing[], retired: ReadonlySet<string>, probe: DeltaProbe | undefined): FieldChange[] {
+  const n = cols.names.length;
+  const before = new Array<Cell | null | undefined>(n);
+  let resolved = 0;
+  for (let i = list.length - 1; i >= 0 && resolved < n; i--) {
     const l = list[i]!;
+    if (probe) probe.steps++;
     if (retired.has(l.id)) continue;
-    for (const c of cols.names) if (!before.has(c) && l.cols.has.has(c)) before.set(c, valueOf(l.row, c, l.cols.extra.has(c)));
+    for (let j = 0; j < n; j++) {
+      const c = cols.names[j]!;
+      if (before[j] === undefined && l.cols.has.has(c)) {
+        before[j] = valueOf(l.row, c, l.cols.extra.has(c));
+        resolved++;
+      }
+    }
   }
   const out: FieldChange[] = [];
-  for (const c of cols.names) {
+  for (let j = 0; j < n; j++) {
+    const c = cols.names[j]!;
     const after = valueOf(row, c, cols.extra.has(c));
-    const b = before.get(c) ?? null;
+    const b = before[j] ?? null;
     if (b !== after) out.push({ field: c, before: b, after });
   }
   return out;

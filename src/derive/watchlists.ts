@@ -165,21 +165,34 @@ export function relisted(e: EnterpriseState): RelistedItem | undefined {
 
 const byKey = (a: Item, b: Item) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-function list<K extends WatchlistKind>(kind: K, items: ItemOf[K][], input: WatchlistInput, order: (a: ItemOf[K], b: ItemOf[K]) => number): Watchlist<K> {
-  items.sort((a, b) => order(a, b) || byKey(a, b));
+/** Counts what a derivation visits (mentions, timeline steps, regions, comparisons), for tests of growth. */
+export interface WatchlistProbe {
+  steps: number;
+}
+
+function list<K extends WatchlistKind>(kind: K, items: ItemOf[K][], input: WatchlistInput, order: (a: ItemOf[K], b: ItemOf[K]) => number, probe: WatchlistProbe | undefined): Watchlist<K> {
+  items.sort((a, b) => {
+    if (probe) probe.steps++;
+    return order(a, b) || byKey(a, b);
+  });
   const byRegion = new Map<string, number>();
-  for (const it of items) for (const r of input.regions.chain(it.regionCode)) byRegion.set(r.code, (byRegion.get(r.code) ?? 0) + 1);
+  for (const it of items) {
+    for (const r of input.regions.chain(it.regionCode)) byRegion.set(r.code, (byRegion.get(r.code) ?? 0) + 1);
+    if (probe) probe.steps += input.regions.chain(it.regionCode).length;
+  }
   if (!byRegion.has('000000')) byRegion.set('000000', items.length);
   return { kind, items, byRegion };
 }
 
 /** Every watchlist of a record: one pass over the lines, one over the enterprises. */
-export function deriveWatchlists(input: WatchlistInput): Watchlists {
+export function deriveWatchlists(input: WatchlistInput, probe?: WatchlistProbe): Watchlists {
   const nd: NotDismantledItem[] = [];
   const od: OverdueItem[] = [];
   const cc: CapacityChangedItem[] = [];
   const rl: RelistedItem[] = [];
   for (const l of input.lines) {
+    // Each rule reads the line's own mentions and timeline, nothing else.
+    if (probe) probe.steps += l.mentions.length + l.timeline.length;
     const a = notDismantled(l, input.asOf);
     if (a) nd.push(a);
     const b = pastDeadline(l);
@@ -188,17 +201,18 @@ export function deriveWatchlists(input: WatchlistInput): Watchlists {
     if (c) cc.push(c);
   }
   for (const e of input.enterprises) {
+    if (probe) for (const l of e.lines) probe.steps += 2 * l.mentions.length;
     const r = relisted(e);
     if (r) rl.push(r);
   }
   const newer = (a: Item, b: Item) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
   return {
     // Longest standing first.
-    'not-dismantled': list('not-dismantled', nd, input, (a, b) => b.days - a.days),
-    overdue: list('overdue', od, input, (a, b) => b.days - a.days),
+    'not-dismantled': list('not-dismantled', nd, input, (a, b) => b.days - a.days, probe),
+    overdue: list('overdue', od, input, (a, b) => b.days - a.days, probe),
     // Latest change first.
-    'capacity-changed': list('capacity-changed', cc, input, newer),
+    'capacity-changed': list('capacity-changed', cc, input, newer, probe),
     // New lines after a completion first, then the most years, then the latest.
-    relisted: list('relisted', rl, input, (a, b) => Number(b.newAfterCompletion) - Number(a.newAfterCompletion) || b.years.length - a.years.length || (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0)),
+    relisted: list('relisted', rl, input, (a, b) => Number(b.newAfterCompletion) - Number(a.newAfterCompletion) || b.years.length - a.years.length || (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0), probe),
   };
 }
