@@ -194,6 +194,16 @@ export const zhCN = {
     citation: (source: string, title: string, release: string, asOf: string, url: string) => `${source}. ${title}[EB/OL]. 数据版本 ${release}（数据截至${asOf}）. ${url}`,
     /** The title a citation gives the data files themselves. */
     dataTitle: '淘汰落后产能公示数据',
+    filesTitle: '版本与逐条变更',
+    filesIntro: (release: string, asOf: string) => `当前数据版本为 ${release}（数据截至${asOf}）。数据版本只由公告数据决定：数据不变，版本不变；每发布一条公告，版本随之改变。`,
+    poll: '新闻机构和研究者可以定期读取很小的 index.json：其中的数据版本变了，再读取 changes.json，就能知道每条公告新增、修改、删除了哪些行。两个文件的格式都有 JSON Schema 说明。',
+    files: {
+      index: '版本索引：数据版本、数据截至日期、最近变更和引用方式',
+      changes: '逐条公告的变更：按发布先后，每条公告新增、修改（逐项列出前后的值）和删除的行',
+      indexSchema: 'index.json 的 JSON Schema',
+      changesSchema: 'changes.json 的 JSON Schema',
+    },
+    watchlistFiles: '监督清单（CSV）',
   },
   watchlists: {
     title: '监督清单',
