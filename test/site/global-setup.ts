@@ -12,6 +12,8 @@ export const SITES = {
   basic: { data: join(ROOT, 'test/fixtures/site/basic'), out: join(ROOT, 'test/.tmp/site-basic') },
   sample: { data: join(ROOT, 'data'), out: join(ROOT, 'test/.tmp/site-sample') },
   hostile: { data: join(ROOT, 'test/fixtures/site/hostile'), out: join(ROOT, 'test/.tmp/site-hostile') },
+  /** More enterprises than one page of results, and one that changed its name (issue 14). */
+  search: { data: join(ROOT, 'test/fixtures/site/search'), out: join(ROOT, 'test/.tmp/site-search') },
 } as const;
 
 /** The public origin the test sites are built for (a production build needs one). */

@@ -9,6 +9,7 @@ import { deriveWatchlists, WATCHLIST_KINDS } from '../../src/derive/watchlists.t
 import { FEED_ENTRIES } from '../../src/output/feed.ts';
 import { watchlistFeed, watchlistFiles, watchlistTable } from '../../src/output/watchlists.ts';
 import { WATCHLIST_PAGE_ROWS, watchlistPage, watchlistsIndexPage } from '../../src/site/pages/watchlist.ts';
+import { cellText } from '../../src/site/table.ts';
 import { BASIC_DATA, modelOf, SAMPLE_DATA, synthModel } from '../support/models.ts';
 
 const SITE = new URL('https://phaseout.example.gov.cn/');
@@ -161,8 +162,10 @@ describe('the watchlist pages’ data', () => {
     expect(page.title).toBe('已关停但未彻底拆除');
     expect(page.policyHref).toBe('/policies/suizhou-2024-exit-plan/');
     expect(page.regions).toEqual([{ code: '370000', name: '山东省', href: '/regions/370000/', count: 1 }, { code: '420000', name: '湖北省', href: '/regions/420000/', count: 1 }]);
-    expect(page.table.rows[0]!.map((c) => c.text)).toEqual(['湖北示例水泥股份有限公司', 'Φ3×11m机立窑生产线', '咸安区', '已关停', '2024年5月1日', '335', '咸安区2024年淘汰落后产能完成名单']);
-    expect(page.table.rows[0]![0]!.href).toBe('/enterprises/91421202MA49ABCDXM/');
+    expect(page.table.rows[0]!.cells.map(cellText)).toEqual(['湖北示例水泥股份有限公司', 'Φ3×11m机立窑生产线', '咸安区', '已关停', '2024年5月1日', '335', '咸安区2024年淘汰落后产能完成名单']);
+    expect(page.table.rows[0]!.cells[0]!.parts[0]!.href).toBe('/enterprises/91421202MA49ABCDXM/');
+    expect(page.regionTable.rows.map((r) => r.cells.map(cellText))).toEqual([['山东省', '1'], ['湖北省', '1'], ['共计', '2']]);
+    expect(page.breadcrumbs).toEqual([{ name: '监督清单', href: '/watchlists/' }, { name: '已关停但未彻底拆除' }]);
     expect(page.truncated).toBeUndefined();
   });
 

@@ -9,23 +9,11 @@ import { formatDate, formatNumber, formatQuantity } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
 import { statusLabel } from '../../schema/line.ts';
 import { watchItemHref, watchlistCsvPath, watchlistFeedPath, watchlistPagePath } from '../../output/watchlists.ts';
+import { cell, date, link, num, type Cell, type TableData } from '../table.ts';
+import type { Crumb } from './region.ts';
 
 /** Largest number of items a watchlist page lists itself; the CSV has them all. */
 export const WATCHLIST_PAGE_ROWS = 200;
-
-export interface Cell {
-  text: string;
-  href?: string | undefined;
-  /** Machine-readable date for a <time> element. */
-  datetime?: string | undefined;
-}
-
-export interface Table {
-  caption: string;
-  headers: { label: string; num?: boolean }[];
-  /** The first cell of each row is its header (<th scope="row">). */
-  rows: Cell[][];
-}
 
 export interface WatchlistSummary {
   kind: WatchlistKind;
@@ -42,9 +30,12 @@ export interface WatchlistPage extends WatchlistSummary {
   quote: string;
   source: string;
   policyHref: string;
+  breadcrumbs: Crumb[];
   /** Provinces (and the nation's own items) with their counts, most first. */
   regions: { code: string; name: string; href: string; count: number }[];
-  table: Table;
+  /** The same counts as a table, with the total. */
+  regionTable: TableData;
+  table: TableData;
   /** Set when the page shows fewer items than the list has. */
   truncated?: string | undefined;
   asOfNote: string;
@@ -82,54 +73,62 @@ function regionCounts(model: Model, kind: WatchlistKind): WatchlistPage['regions
   return out.sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
 }
 
-const enterpriseCell = (kind: WatchlistKind, item: ItemOf[WatchlistKind], name: string): Cell => ({ text: name, href: watchItemHref(kind, item) });
-const announcementCell = (model: Model, id: string): Cell => ({ text: model.byId.get(id)?.meta.title ?? id, href: `/announcements/${id}/` });
+const enterpriseCell = (kind: WatchlistKind, item: ItemOf[WatchlistKind], name: string): Cell => cell(link(name, watchItemHref(kind, item)));
+const announcementCell = (model: Model, id: string, prefix?: string): Cell => cell(prefix, link(model.byId.get(id)?.meta.title ?? id, `/announcements/${id}/`));
 const equipmentOf = (l: ItemOf['overdue']['line']) => `${l.row.equipment ?? t.line.equipmentUnknown}${(l.row.equipment_count ?? 1) > 1 ? ` ×${l.row.equipment_count}` : ''}`;
+const statusCell = (status: string) => cell({ text: statusLabel(status), className: `status s-${status}` });
 
-function tableOf(model: Model, kind: WatchlistKind, shown: number): Table {
+function tableOf(model: Model, kind: WatchlistKind, shown: number): TableData {
   const c = t.watchlists.col;
   const caption = `${t.watchlists.kinds[kind].title}（${shown}/${model.watchlists[kind].items.length}）`;
   switch (kind) {
     case 'not-dismantled':
       return {
         caption,
-        headers: [{ label: c.enterprise }, { label: c.equipment }, { label: c.region }, { label: c.status }, { label: c.since }, { label: c.days, num: true }, { label: c.basis }],
-        rows: model.watchlists['not-dismantled'].items.slice(0, shown).map((i) => [
-          enterpriseCell(kind, i, i.line.row.enterprise_name), { text: equipmentOf(i.line) }, { text: regionName(model, i.regionCode) },
-          { text: statusLabel(i.line.status) }, { text: `${formatDate(i.since)}${i.dated ? '' : t.watchlists.publishedDate}`, datetime: i.since },
-          { text: formatNumber(i.days) }, announcementCell(model, i.announcementId),
-        ]),
+        columns: [{ label: c.enterprise }, { label: c.equipment }, { label: c.region }, { label: c.status }, { label: c.since }, { label: c.days, numeric: true }, { label: c.basis }],
+        rows: model.watchlists['not-dismantled'].items.slice(0, shown).map((i) => ({
+          cells: [
+            enterpriseCell(kind, i, i.line.row.enterprise_name), cell(equipmentOf(i.line)), cell(regionName(model, i.regionCode)), statusCell(i.line.status),
+            cell(date(formatDate(i.since), i.since), i.dated ? undefined : t.watchlists.publishedDate), num(formatNumber(i.days)), announcementCell(model, i.announcementId),
+          ],
+        })),
       };
     case 'overdue':
       return {
         caption,
-        headers: [{ label: c.enterprise }, { label: c.equipment }, { label: c.region }, { label: c.status }, { label: c.deadline }, { label: c.overdueDays, num: true }],
-        rows: model.watchlists.overdue.items.slice(0, shown).map((i) => [
-          enterpriseCell(kind, i, i.line.row.enterprise_name), { text: equipmentOf(i.line) }, { text: regionName(model, i.regionCode) },
-          { text: statusLabel(i.line.status) }, { text: formatDate(i.deadline), datetime: i.deadline }, { text: formatNumber(i.days) },
-        ]),
+        columns: [{ label: c.enterprise }, { label: c.equipment }, { label: c.region }, { label: c.status }, { label: c.deadline }, { label: c.overdueDays, numeric: true }],
+        rows: model.watchlists.overdue.items.slice(0, shown).map((i) => ({
+          cells: [
+            enterpriseCell(kind, i, i.line.row.enterprise_name), cell(equipmentOf(i.line)), cell(regionName(model, i.regionCode)), statusCell(i.line.status),
+            cell(date(formatDate(i.deadline), i.deadline)), num(formatNumber(i.days)),
+          ],
+        })),
       };
     case 'capacity-changed':
       return {
         caption,
-        headers: [{ label: c.enterprise }, { label: c.equipment }, { label: c.region }, { label: c.changes }, { label: c.latestChange }],
+        columns: [{ label: c.enterprise }, { label: c.equipment }, { label: c.region }, { label: c.changes }, { label: c.latestChange }],
         rows: model.watchlists['capacity-changed'].items.slice(0, shown).map((i) => {
           const steps = [i.changes[0]!.from, ...i.changes.map((ch) => ch.to)].map((s) => formatQuantity(s.capacity, s.unit)).join(' → ');
           const last = i.changes.at(-1)!.to;
-          return [
-            enterpriseCell(kind, i, i.line.row.enterprise_name), { text: equipmentOf(i.line) }, { text: regionName(model, i.regionCode) },
-            { text: steps }, { ...announcementCell(model, last.announcementId), text: `${formatDate(last.published)} ${model.byId.get(last.announcementId)?.meta.title ?? last.announcementId}` },
-          ];
+          return {
+            cells: [
+              enterpriseCell(kind, i, i.line.row.enterprise_name), cell(equipmentOf(i.line)), cell(regionName(model, i.regionCode)), cell(steps),
+              announcementCell(model, last.announcementId, `${formatDate(last.published)} `),
+            ],
+          };
         }),
       };
     case 'relisted':
       return {
         caption,
-        headers: [{ label: c.enterprise }, { label: c.region }, { label: c.years }, { label: c.lines, num: true }, { label: c.newAfterCompletion }, { label: c.latest }],
-        rows: model.watchlists.relisted.items.slice(0, shown).map((i) => [
-          enterpriseCell(kind, i, i.enterprise.name), { text: regionName(model, i.regionCode) }, { text: i.years.map((y) => `${y}年`).join('、') },
-          { text: formatNumber(i.enterprise.lines.length) }, { text: i.newAfterCompletion ? t.yes : t.no }, { text: formatDate(i.latest), datetime: i.latest },
-        ]),
+        columns: [{ label: c.enterprise }, { label: c.region }, { label: c.years }, { label: c.lines, numeric: true }, { label: c.newAfterCompletion }, { label: c.latest }],
+        rows: model.watchlists.relisted.items.slice(0, shown).map((i) => ({
+          cells: [
+            enterpriseCell(kind, i, i.enterprise.name), cell(regionName(model, i.regionCode)), cell(i.years.map((y) => `${y}年`).join('、')),
+            num(formatNumber(i.enterprise.lines.length)), cell(i.newAfterCompletion ? { text: t.yes, alert: true } : t.no), cell(date(formatDate(i.latest), i.latest)),
+          ],
+        })),
       };
   }
 }
@@ -140,13 +139,20 @@ export function watchlistPage(model: Model, kind: WatchlistKind): WatchlistPage 
   const items = model.watchlists[kind].items as ItemOf[WatchlistKind][];
   const shown = Math.min(items.length, WATCHLIST_PAGE_ROWS);
   const example = items.some((i) => ('line' in i ? i.line.example : i.enterprise.example));
+  const regions = regionCounts(model, kind);
   return {
     ...summaryOf(model, kind),
     rule: text.rule,
     quote: text.quote,
     source: text.source,
     policyHref: `/policies/${text.policy}/`,
-    regions: regionCounts(model, kind),
+    breadcrumbs: [{ name: t.watchlists.title, href: '/watchlists/' }, { name: text.title }],
+    regions,
+    regionTable: {
+      caption: t.watchlists.byRegionCaption(text.title),
+      columns: [{ label: t.watchlists.region }, { label: t.watchlists.count, numeric: true }],
+      rows: [...regions.map((r) => ({ cells: [cell(link(r.name, r.href)), num(formatNumber(r.count))] })), { cells: [cell(t.watchlists.total), num(formatNumber(items.length))] }],
+    },
     table: tableOf(model, kind, shown),
     truncated: shown < items.length ? t.watchlists.truncated(shown, items.length) : undefined,
     asOfNote: t.watchlists.asOfNote(formatDate(model.asOf)),
