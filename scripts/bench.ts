@@ -14,6 +14,7 @@ import { bareAstroBuild } from '../tools/bench/bare-astro.ts';
 import { kb, mb, ratio, sizeOf, timed, TSX, walk } from '../tools/bench/measure.ts';
 import { queryBytes, regionPageGzip } from '../tools/bench/site.ts';
 import { validationVsParse } from '../tools/bench/validation.ts';
+import { watchlistsCost } from '../tools/bench/watchlists.ts';
 import { parseOptions, runIfMain, type Effects } from './cli.ts';
 
 const USAGE = 'npm run bench -- [--sizes 1000,10000] [--full] [--out 文件] [--work 目录]，或 npm run bench -- --site 网站目录 [--query 查询]';
@@ -61,6 +62,7 @@ export async function main(argv: readonly string[], fx: Effects): Promise<number
     const result = {
       lines: n, synth, validate, ...vp, validationRatio: ratio(vp.validateMs, vp.readParseMs), build, steps, bare, buildRatio: ratio(build.seconds, bare.seconds),
       html, files: files.length, dist: distBytes, query, queryBytes: q.bytes, queryRequests: q.requests, region,
+      releaseFiles: watchlistsCost(data),
     };
     fx.stdout(`${JSON.stringify(result, null, 1)}\n`);
     rows.push(

@@ -17,7 +17,7 @@
  */
 import { TABLE_SCHEMAS, type Kind } from '../schema/announcement.ts';
 import { columnsOf } from '../schema/column.ts';
-import type { AnnouncementDelta, FieldChange } from '../schema/data-files.ts';
+import type { AnnouncementDelta, ChangedFields } from '../schema/data-files.ts';
 import type { LineRow } from '../schema/line.ts';
 import type { Announcement } from '../validate/record.ts';
 import { lineKey } from '../validate/rules/lines.ts';
@@ -124,8 +124,8 @@ export function announcementDeltas(chronological: readonly Announcement[], byId:
         delta.added.push({ key, fields: fieldsOf(row, cols) });
         continue;
       }
-      const fields = changedFields(row, cols, list!, retired, probe);
-      if (fields.length > 0) delta.changed.push({ key, since: since.id, fields });
+      const change = changedFields(row, cols, list!, retired, probe);
+      if (change) delta.changed.push({ key, since: since.id, ...change });
     }
     if (corrections.has(a.id)) {
       const old = byId.get(a.meta.supersedes!)!;
@@ -150,10 +150,13 @@ export function announcementDeltas(chronological: readonly Announcement[], byId:
   return out;
 }
 
-/** Each column of the new row's table whose value differs from the latest in-force listing that has the column. */
-function changedFields(row: AnyRow, cols: Columns, list: readonly Listing[], retired: ReadonlySet<string>, probe: DeltaProbe | undefined): FieldChange[] {
+/**
+ * The columns of the new row's table whose values differ from the latest in-force listing that
+ * has the column: their values before and after, or undefined when none differs.
+ */
+function changedFields(row: AnyRow, cols: Columns, list: readonly Listing[], retired: ReadonlySet<string>, probe: DeltaProbe | undefined): { before: ChangedFields; after: ChangedFields } | undefined {
   const n = cols.names.length;
-  const before = new Array<Cell | null | undefined>(n);
+  const was = new Array<Cell | null | undefined>(n);
   let resolved = 0;
   for (let i = list.length - 1; i >= 0 && resolved < n; i--) {
     const l = list[i]!;
@@ -161,18 +164,21 @@ function changedFields(row: AnyRow, cols: Columns, list: readonly Listing[], ret
     if (retired.has(l.id)) continue;
     for (let j = 0; j < n; j++) {
       const c = cols.names[j]!;
-      if (before[j] === undefined && l.cols.has.has(c)) {
-        before[j] = valueOf(l.row, c, l.cols.extra.has(c));
+      if (was[j] === undefined && l.cols.has.has(c)) {
+        was[j] = valueOf(l.row, c, l.cols.extra.has(c));
         resolved++;
       }
     }
   }
-  const out: FieldChange[] = [];
+  let out: { before: ChangedFields; after: ChangedFields } | undefined;
   for (let j = 0; j < n; j++) {
     const c = cols.names[j]!;
     const after = valueOf(row, c, cols.extra.has(c));
-    const b = before[j] ?? null;
-    if (b !== after) out.push({ field: c, before: b, after });
+    const before = was[j] ?? null;
+    if (before === after) continue;
+    out ??= { before: {}, after: {} };
+    out.before[c] = before;
+    out.after[c] = after;
   }
   return out;
 }
@@ -187,7 +193,7 @@ export function deltaCounts(deltas: readonly AnnouncementDelta[]): { added: numb
     added += d.added.length;
     changed += d.changed.length;
     removed += d.removed.length;
-    for (const c of d.changed) fields += c.fields.length;
+    for (const c of d.changed) fields += Object.keys(c.after).length;
   }
   return { added, changed, fields, removed };
 }

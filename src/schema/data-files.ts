@@ -56,13 +56,9 @@ export const DataIndexSchema = z
   .meta({ title: '淘汰落后产能公示数据：版本索引（/data/index.json）', description: '每次生成网站都会更新；新闻机构只需定期读取这个小文件，版本变了再读取 changes.json。' });
 export type DataIndex = z.infer<typeof DataIndexSchema>;
 
-/** One field of a row that differs from the record in force just before. */
-export const FieldChangeSchema = z.strictObject({
-  field: z.string().meta({ description: '列名' }),
-  before: CellSchema.nullable().meta({ description: '此前有效记录中的值；null 表示此前的公告未给出（不详）' }),
-  after: CellSchema.nullable().meta({ description: '本公告的值；null 表示本公告该单元格为空（不详）' }),
-});
-export type FieldChange = z.infer<typeof FieldChangeSchema>;
+/** The cells of a row that differ from the record in force just before: column → value, `null` for a blank (unknown) cell. */
+export const ChangedFieldsSchema = z.record(z.string(), CellSchema.nullable());
+export type ChangedFields = z.infer<typeof ChangedFieldsSchema>;
 
 const KEY_DOC = '行的标识：设备/生产线为“省级代码前两位:清单编号”；目标任务为 target:年度/地区/行业；考核结果为 assessment:年度/地区；红黄牌为 cards:发布地区/编号';
 
@@ -83,7 +79,8 @@ export const AnnouncementDeltaSchema = z.strictObject({
       z.strictObject({
         key: z.string().meta({ description: KEY_DOC }),
         since: announcementId().meta({ description: '此前最近一次列出这一行、仍然有效的公告' }),
-        fields: z.array(FieldChangeSchema).min(1).meta({ description: '逐项变化：只比较本公告表格中有的列' }),
+        before: ChangedFieldsSchema.meta({ description: '有变化的列此前的值（列名 → 值）；null 表示此前的公告未给出（不详）。只比较本公告表格中有的列' }),
+        after: ChangedFieldsSchema.meta({ description: '同样这些列在本公告中的值；null 表示本公告该单元格为空（不详）' }),
       }),
     )
     .meta({ description: '修改的行：与此前有效记录相比，有列的值不同' }),

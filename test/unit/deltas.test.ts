@@ -38,27 +38,22 @@ describe('the deltas of a record', () => {
     expect(d.added).toEqual([]);
     const xa1 = d.changed.find((c) => c.key === '42:XA-001')!;
     expect(xa1.since).toBe('2024-421202-plan');
-    expect(xa1.fields).toEqual([
-      { field: 'status', before: 'planned', after: 'dismantled' },
-      { field: 'shutdown_date', before: null, after: '2024-07-01' },
-      { field: 'dismantled_date', before: null, after: '2024-08-15' },
-      { field: 'employees_resettled', before: null, after: 100 },
-      { field: 'central_reward', before: null, after: 150 },
-    ]);
+    expect(xa1.before).toEqual({ status: 'planned', shutdown_date: null, dismantled_date: null, employees_resettled: null, central_reward: null });
+    expect(xa1.after).toEqual({ status: 'dismantled', shutdown_date: '2024-07-01', dismantled_date: '2024-08-15', employees_resettled: 100, central_reward: 150 });
     // The completion has no deadline column: it says nothing about the deadline.
-    expect(xa1.fields.some((f) => f.field === 'deadline')).toBe(false);
+    expect('deadline' in xa1.after).toBe(false);
   });
 
   it('a later plan that carries a line over changes its deadline, and one that lists a new line adds it', () => {
     const d = byId(basic, '2025-421202-plan');
     expect(d.added.map((a) => a.key)).toEqual(['42:XA-004']);
-    expect(d.changed).toEqual([{ key: '42:XA-002', since: '2024-421202-plan', fields: [{ field: 'deadline', before: '2024-10', after: '2025-06' }] }]);
+    expect(d.changed).toEqual([{ key: '42:XA-002', since: '2024-421202-plan', before: { deadline: '2024-10' }, after: { deadline: '2025-06' } }]);
   });
 
   it('a correction changes what it corrected and removes the rows it drops, saying what is in force after', () => {
     const d = byId(basic, '2025-421202-plan-2');
     expect(d.supersedes).toBe('2025-421202-plan');
-    expect(d.changed).toEqual([{ key: '42:XA-002', since: '2025-421202-plan', fields: [{ field: 'capacity', before: 1.5, after: 1.6 }] }]);
+    expect(d.changed).toEqual([{ key: '42:XA-002', since: '2025-421202-plan', before: { capacity: 1.5 }, after: { capacity: 1.6 } }]);
     expect(d.removed).toEqual([
       { key: '42:XA-004', fields: { line_id: 'XA-004', enterprise_name: '咸宁示例铁合金厂', region_code: '421202', industry: 'ferroalloy', equipment: '6300KVA以下矿热炉', capacity: 2, capacity_unit: '万吨', deadline: '2025-06', status: 'planned' }, in_force_after: null },
     ]);
@@ -66,7 +61,8 @@ describe('the deltas of a record', () => {
 
   it('the sample record: the Taiyuan correction changes two capacities, the other tables add their rows', () => {
     const d = byId(sample, '2025-140100-plan-2');
-    expect(d.changed.find((c) => c.key === '14:TY-2025-002')!.fields[0]).toEqual({ field: 'capacity', before: 30, after: 40 });
+    const ty2 = d.changed.find((c) => c.key === '14:TY-2025-002')!;
+    expect([ty2.before.capacity, ty2.after.capacity]).toEqual([30, 40]);
     expect(byId(sample, '2025-000000-target').added.map((a) => a.key)).toEqual(['target:2025/000000/power', 'target:2025/000000/coal']);
     expect(byId(sample, '2021-410100-cards').added[0]!.key).toBe('cards:410100/ZZ-2021-Y001');
   });
@@ -77,7 +73,7 @@ describe('the deltas of a record', () => {
     const touchedByRemoval = new Set<string>();
     for (const d of deltas) {
       for (const a of d.added) state.set(a.key, { ...a.fields });
-      for (const c of d.changed) for (const f of c.fields) state.get(c.key)![f.field] = f.after;
+      for (const c of d.changed) Object.assign(state.get(c.key)!, c.after);
       for (const r of d.removed) touchedByRemoval.add(r.key);
     }
     let compared = 0;
@@ -138,7 +134,9 @@ describe('the published JSON files', () => {
   it('the validator is real: it rejects what the schemas forbid', () => {
     const data = JSON.parse(changesJson(basic)) as ChangesFile;
     const d = data.announcements.find((a) => a.changed.length > 0)!;
-    expect(validChanges({ ...data, announcements: [{ ...d, changed: [{ ...d.changed[0]!, fields: [] }] }] })).not.toEqual([]);
+    const { after: _after, ...withoutAfter } = d.changed[0]!;
+    expect(validChanges({ ...data, announcements: [{ ...d, changed: [withoutAfter] }] })).not.toEqual([]);
+    expect(validChanges({ ...data, announcements: [{ ...d, changed: [{ ...d.changed[0]!, after: { status: ['planned'] } }] }] })).not.toEqual([]);
     expect(validChanges({ ...data, announcements: [{ ...d, extra: 1 }] })).not.toEqual([]);
     expect(validIndex({ ...dataIndex(basic, SITE), last_change: { date: '2025-1-1', announcement: 'x', title: 't', url: 'not a url' } })).not.toEqual([]);
   });
