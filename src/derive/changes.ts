@@ -6,6 +6,7 @@ import type { Kind } from '../schema/announcement.ts';
 import { LINE_STATUSES, type LineRow, type LineStatus } from '../schema/line.ts';
 import { cellText, diffAnnouncements, unexplainedRemovals, type DiffRow, type TableDiff } from './diff.ts';
 import { isLineAnnouncement, type Announcement } from '../validate/record.ts';
+import { t } from '../i18n/zh-CN.ts';
 import { lineKey } from '../validate/rules/lines.ts';
 
 /** A line (plan/completion row) as a change names it. */
@@ -118,24 +119,25 @@ export function announcementEffects(chronological: readonly Announcement[], byId
 
 /** One Chinese sentence for a feed entry or a list: what the announcement changed. */
 export function describeEffect(e: AnnouncementEffect): string {
+  const say = t.history.effects;
   const parts: string[] = [];
   if (e.correction) {
     const c = e.counts;
-    const rows = [c.rowsAdded && `新增 ${c.rowsAdded} 行`, c.rowsRemoved && `删除 ${c.rowsRemoved} 行`, c.rowsChanged && `修改 ${c.rowsChanged} 行`].filter(Boolean);
-    parts.push(`更正 ${e.correction.supersedes}：${rows.length ? rows.join('，') : '表格内容未变'}`);
+    const rows = [c.rowsAdded && say.rowsAdded(c.rowsAdded), c.rowsRemoved && say.rowsRemoved(c.rowsRemoved), c.rowsChanged && say.rowsChanged(c.rowsChanged)].filter(Boolean);
+    parts.push(say.corrects(e.correction.supersedes, rows.length ? rows.join('，') : say.tableUnchanged));
   }
   if (e.kind === 'plan' || e.kind === 'completion') {
-    if (e.counts.linesAdded) parts.push(`新列入 ${e.counts.linesAdded} 条生产线`);
+    if (e.counts.linesAdded) parts.push(say.linesAdded(e.counts.linesAdded));
     if (e.counts.statusChanges) {
       const detail = LINE_STATUSES.map((s) => [s, e.statusChanges.filter((c) => c.to === s).length] as const)
         .filter(([, n]) => n > 0)
         .map(([s, n]) => `${cellText('plan', 'status', s)} ${n}`)
         .join('、');
-      parts.push(`${e.counts.statusChanges} 条状态变化（${detail}）`);
+      parts.push(say.statusChanges(e.counts.statusChanges, detail));
     }
   } else if (!e.correction) {
-    parts.push(`${e.rows} 行`);
+    parts.push(say.rows(e.rows));
   }
   if (parts.length) return parts.join('；');
-  return e.rows === 0 ? '表格没有行' : '没有新列入的生产线，状态均未变化';
+  return e.rows === 0 ? say.noRows : say.nothingNew;
 }

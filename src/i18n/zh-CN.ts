@@ -11,7 +11,7 @@ export const zhCN = {
   /** Marks after a title. */
   marks: { example: '（示例）', corrected: '（已更正）', correctedShort: '已更正' },
   units: { tenThousandYuan: '万元', people: '人' },
-  nav: { home: '首页', regions: '地区', industries: '行业', announcements: '公告', changes: '变更记录', policies: '政策文件', data: '数据下载', search: '搜索' },
+  nav: { label: '主导航', home: '首页', regions: '地区', industries: '行业', announcements: '公告', changes: '变更记录', policies: '政策文件', data: '数据下载', search: '搜索' },
   region: {
     breadcrumb: '地区层级',
     children: '下级地区',
@@ -159,6 +159,19 @@ export const zhCN = {
     filterRegion: '只看地区',
     noEffect: '无名单变化',
     overdueFor: (days: number) => `逾期 ${days} 天`,
+    /** What an announcement did to the record, in a sentence (src/derive/changes.ts, describeEffect). */
+    effects: {
+      rowsAdded: (n: number) => `新增 ${n} 行`,
+      rowsRemoved: (n: number) => `删除 ${n} 行`,
+      rowsChanged: (n: number) => `修改 ${n} 行`,
+      corrects: (id: string, what: string) => `更正 ${id}：${what}`,
+      tableUnchanged: '表格内容未变',
+      linesAdded: (n: number) => `新列入 ${n} 条生产线`,
+      statusChanges: (n: number, detail: string) => `${n} 条状态变化（${detail}）`,
+      rows: (n: number) => `${n} 行`,
+      noRows: '表格没有行',
+      nothingNew: '没有新列入的生产线，状态均未变化',
+    },
     completedLate: (days: number) => `逾期 ${days} 天后完成`,
   },
   chart: {
@@ -210,6 +223,31 @@ export const zhCN = {
     viewAnnouncement: '查看这条公告',
     wholeFile: '整个文件',
   },
+  /** What each kind of page is (the page registry, src/site/routes.ts). */
+  routes: {
+    home: '首页',
+    regions: '地区索引',
+    region: '地区',
+    enterprise: '企业',
+    announcements: '公告目录',
+    announcementsYear: '年度公告目录',
+    announcement: '公告',
+    industries: '行业索引',
+    industry: '行业',
+    policies: '政策文件目录',
+    policy: '政策文件',
+    assessments: '考核结果',
+    cards: '红黄牌名单',
+    changes: '变更记录',
+    changesYear: '年度变更记录',
+    data: '数据下载',
+    search: '搜索',
+    guide: '发布指南',
+    validation: '数据检查提示',
+    embed: '嵌入图表',
+    notFound: '页面不存在',
+  },
+  build: { dataErrors: '数据有错误，不能生成网站：' },
   footerNav: { label: '发布与核对', guide: '发布指南', validation: '数据检查提示' },
   release: {
     label: '数据版本',
@@ -236,6 +274,8 @@ export const zhCN = {
   watchlists: {
     title: '监督清单',
     nav: '监督清单',
+    /** The page registry's name of one list's page. */
+    routeKind: '监督清单（单项）',
     description: '依照政策文件的规定，从公告数据中找出已关停未拆除、逾期、产能前后不一和跨年度重复列入的设备与企业',
     intro: '依照政策文件的规定，从各地公告的记录中找出值得再核对的设备/生产线和企业。清单是按公告记录推算的提示，不是结论：请以公告原文和实地核查为准，发现问题可向发布机关反映。',
     rule: '规则',

@@ -11,6 +11,7 @@ import { buildModel, type Model } from '../derive/model.ts';
 import { formatText } from '../output/report.ts';
 import { validateDataRoot } from '../validate/validate.ts';
 import type { Report } from '../schema/problem.ts';
+import { t } from '../i18n/zh-CN.ts';
 import type { RouteContext } from './routes.ts';
 
 export interface SiteData {
@@ -44,7 +45,7 @@ export function loadSiteData(root: string, policiesDir = 'content/policies'): Si
   const record = validateDataRoot(root);
   if (record.report.errors > 0) {
     const errors = { ...record.report, problems: record.report.problems.filter((p) => p.severity === 'error') };
-    throw new Error(`数据有错误，不能生成网站：\n${formatText(errors, { dataDir: root })}`);
+    throw new Error(`${t.build.dataErrors}\n${formatText(errors, { dataDir: root })}`);
   }
   return { model: buildModel(record), report: record.report, policies: policySlugs(policiesDir) };
 }

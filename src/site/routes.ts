@@ -6,6 +6,7 @@
  */
 import type { Model } from '../derive/model.ts';
 import { WATCHLIST_KINDS } from '../derive/watchlists.ts';
+import { t } from '../i18n/zh-CN.ts';
 import { allCharts } from './charts.ts';
 
 export interface RouteContext {
@@ -35,29 +36,29 @@ const fixed = (path: string) => () => path;
 const assessmentYears = (m: Model) => [...new Set(m.chronological.filter((a) => a.kind === 'assessment' && !m.superseded.has(a.id)).map((a) => a.meta.year))].sort((a, b) => a - b);
 
 export const ROUTES = {
-  home: { file: 'index.astro', title: '首页', params: one, path: fixed('/'), sitemap: true },
-  regions: { file: 'regions/index.astro', title: '地区索引', params: one, path: fixed('/regions/'), sitemap: true },
-  region: { file: 'regions/[code]/index.astro', title: '地区', params: ({ model }) => model.regionList.map((code) => ({ code })), path: (p) => `/regions/${p.code}/`, sitemap: true },
-  enterprise: { file: 'enterprises/[key]/index.astro', title: '企业', params: ({ model }) => model.enterprises.map((e) => ({ key: e.key })), path: (p) => `/enterprises/${p.key}/`, sitemap: true },
-  announcements: { file: 'announcements/index.astro', title: '公告目录', params: one, path: fixed('/announcements/'), sitemap: true },
-  announcementsYear: { file: 'announcements/year/[year]/index.astro', title: '年度公告目录', params: ({ model }) => model.years.map((y) => ({ year: String(y.year) })), path: (p) => `/announcements/year/${p.year}/`, sitemap: true },
-  announcement: { file: 'announcements/[id]/index.astro', title: '公告', params: ({ model }) => model.chronological.map((a) => ({ id: a.id })), path: (p) => `/announcements/${p.id}/`, sitemap: true },
-  industries: { file: 'industries/index.astro', title: '行业索引', params: one, path: fixed('/industries/'), sitemap: true },
-  industry: { file: 'industries/[id]/index.astro', title: '行业', params: ({ model }) => model.taxonomy.industries.map((i) => ({ id: i.id })), path: (p) => `/industries/${p.id}/`, sitemap: true },
-  policies: { file: 'policies/index.astro', title: '政策文件目录', params: one, path: fixed('/policies/'), sitemap: true },
-  policy: { file: 'policies/[slug].astro', title: '政策文件', params: ({ policies }) => [...policies].sort().map((slug) => ({ slug })), path: (p) => `/policies/${p.slug}/`, sitemap: true },
-  assessments: { file: 'assessments/[year]/index.astro', title: '考核结果', params: ({ model }) => assessmentYears(model).map((y) => ({ year: String(y) })), path: (p) => `/assessments/${p.year}/`, sitemap: true },
-  cards: { file: 'cards/index.astro', title: '红黄牌名单', params: one, path: fixed('/cards/'), sitemap: true },
-  changes: { file: 'changes/index.astro', title: '变更记录', params: one, path: fixed('/changes/'), sitemap: true },
-  changesYear: { file: 'changes/year/[year]/index.astro', title: '年度变更记录', params: ({ model }) => model.years.map((y) => ({ year: String(y.year) })), path: (p) => `/changes/year/${p.year}/`, sitemap: true },
-  watchlists: { file: 'watchlists/index.astro', title: '监督清单', params: one, path: fixed('/watchlists/'), sitemap: true },
-  watchlist: { file: 'watchlists/[kind]/index.astro', title: '监督清单', params: () => WATCHLIST_KINDS.map((kind) => ({ kind })), path: (p) => `/watchlists/${p.kind}/`, sitemap: true },
-  data: { file: 'data/index.astro', title: '数据下载', params: one, path: fixed('/data/'), sitemap: true },
-  search: { file: 'search.astro', title: '搜索', params: one, path: fixed('/search/'), sitemap: true },
-  guide: { file: 'guide/index.astro', title: '发布指南', params: one, path: fixed('/guide/'), sitemap: true },
-  validation: { file: 'validation.astro', title: '数据检查提示', params: one, path: fixed('/validation/'), sitemap: false },
-  embed: { file: 'embed/[chart]/index.astro', title: '嵌入图表', params: ({ model }) => allCharts(model).map((c) => ({ chart: c.id })), path: (p) => `/embed/${p.chart}/`, sitemap: false },
-  notFound: { file: '404.astro', title: '页面不存在', params: one, path: fixed('/404.html'), sitemap: false },
+  home: { file: 'index.astro', title: t.routes.home, params: one, path: fixed('/'), sitemap: true },
+  regions: { file: 'regions/index.astro', title: t.routes.regions, params: one, path: fixed('/regions/'), sitemap: true },
+  region: { file: 'regions/[code]/index.astro', title: t.routes.region, params: ({ model }) => model.regionList.map((code) => ({ code })), path: (p) => `/regions/${p.code}/`, sitemap: true },
+  enterprise: { file: 'enterprises/[key]/index.astro', title: t.routes.enterprise, params: ({ model }) => model.enterprises.map((e) => ({ key: e.key })), path: (p) => `/enterprises/${p.key}/`, sitemap: true },
+  announcements: { file: 'announcements/index.astro', title: t.routes.announcements, params: one, path: fixed('/announcements/'), sitemap: true },
+  announcementsYear: { file: 'announcements/year/[year]/index.astro', title: t.routes.announcementsYear, params: ({ model }) => model.years.map((y) => ({ year: String(y.year) })), path: (p) => `/announcements/year/${p.year}/`, sitemap: true },
+  announcement: { file: 'announcements/[id]/index.astro', title: t.routes.announcement, params: ({ model }) => model.chronological.map((a) => ({ id: a.id })), path: (p) => `/announcements/${p.id}/`, sitemap: true },
+  industries: { file: 'industries/index.astro', title: t.routes.industries, params: one, path: fixed('/industries/'), sitemap: true },
+  industry: { file: 'industries/[id]/index.astro', title: t.routes.industry, params: ({ model }) => model.taxonomy.industries.map((i) => ({ id: i.id })), path: (p) => `/industries/${p.id}/`, sitemap: true },
+  policies: { file: 'policies/index.astro', title: t.routes.policies, params: one, path: fixed('/policies/'), sitemap: true },
+  policy: { file: 'policies/[slug].astro', title: t.routes.policy, params: ({ policies }) => [...policies].sort().map((slug) => ({ slug })), path: (p) => `/policies/${p.slug}/`, sitemap: true },
+  assessments: { file: 'assessments/[year]/index.astro', title: t.routes.assessments, params: ({ model }) => assessmentYears(model).map((y) => ({ year: String(y) })), path: (p) => `/assessments/${p.year}/`, sitemap: true },
+  cards: { file: 'cards/index.astro', title: t.routes.cards, params: one, path: fixed('/cards/'), sitemap: true },
+  changes: { file: 'changes/index.astro', title: t.routes.changes, params: one, path: fixed('/changes/'), sitemap: true },
+  changesYear: { file: 'changes/year/[year]/index.astro', title: t.routes.changesYear, params: ({ model }) => model.years.map((y) => ({ year: String(y.year) })), path: (p) => `/changes/year/${p.year}/`, sitemap: true },
+  watchlists: { file: 'watchlists/index.astro', title: t.watchlists.title, params: one, path: fixed('/watchlists/'), sitemap: true },
+  watchlist: { file: 'watchlists/[kind]/index.astro', title: t.watchlists.routeKind, params: () => WATCHLIST_KINDS.map((kind) => ({ kind })), path: (p) => `/watchlists/${p.kind}/`, sitemap: true },
+  data: { file: 'data/index.astro', title: t.routes.data, params: one, path: fixed('/data/'), sitemap: true },
+  search: { file: 'search.astro', title: t.routes.search, params: one, path: fixed('/search/'), sitemap: true },
+  guide: { file: 'guide/index.astro', title: t.routes.guide, params: one, path: fixed('/guide/'), sitemap: true },
+  validation: { file: 'validation.astro', title: t.routes.validation, params: one, path: fixed('/validation/'), sitemap: false },
+  embed: { file: 'embed/[chart]/index.astro', title: t.routes.embed, params: ({ model }) => allCharts(model).map((c) => ({ chart: c.id })), path: (p) => `/embed/${p.chart}/`, sitemap: false },
+  notFound: { file: '404.astro', title: t.routes.notFound, params: one, path: fixed('/404.html'), sitemap: false },
 } satisfies Record<string, Route>;
 
 export type RouteKind = keyof typeof ROUTES;
