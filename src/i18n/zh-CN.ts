@@ -246,7 +246,9 @@ export const zhCN = {
     validation: '数据检查提示',
     embed: '嵌入图表',
     notFound: '页面不存在',
+    components: '页面组件',
   },
+  components: { title: '页面组件', intro: '本站页面使用的组件及其示例，供开发者查阅；无障碍测试逐一检查这些示例。' },
   build: { dataErrors: '数据有错误，不能生成网站：' },
   footerNav: { label: '发布与核对', guide: '发布指南', validation: '数据检查提示' },
   release: {
