@@ -15,6 +15,7 @@ import { kb, mb, ratio, sizeOf, timed, TSX, walk } from '../tools/bench/measure.
 import { queryBytes, regionPageGzip } from '../tools/bench/site.ts';
 import { validationVsParse } from '../tools/bench/validation.ts';
 import { outputFigures, outputSummary } from '../tools/bench/output.ts';
+import { watchlistsCost } from '../tools/bench/watchlists.ts';
 import { parseOptions, runIfMain, type Effects } from './cli.ts';
 
 const USAGE = 'npm run bench -- [--sizes 1000,10000] [--full] [--out 文件] [--work 目录]，或 npm run bench -- --site 网站目录 [--query 查询]';
@@ -62,6 +63,7 @@ export async function main(argv: readonly string[], fx: Effects): Promise<number
     const result = {
       lines: n, synth, validate, ...vp, validationRatio: ratio(vp.validateMs, vp.readParseMs), build, steps, rssMB, bare, buildRatio: ratio(build.seconds, bare.seconds),
       html, files: files.length, dist: distBytes, query, queryBytes: q.bytes, queryRequests: q.requests, region,
+      releaseFiles: watchlistsCost(data),
     };
     fx.stdout(`${JSON.stringify(result, null, 1)}\n`);
     fx.stdout(outputSummary(outputFigures(site)));

@@ -15,6 +15,8 @@ import { precompressed } from './precompress.ts';
 import { regionData, regionDataPath, type RegionDownload } from './region-data.ts';
 import { latest, robotsTxt, sitemapChunks, sitemapIndex, urlset, type SitemapEntry } from './sitemap.ts';
 import { regionWorkbooks } from './workbooks.ts';
+import { dataIndexFiles } from './data-index.ts';
+import { watchlistFiles } from './watchlists.ts';
 
 export interface SiteFile {
   /** Site path, from the root: /data/lines.csv. */
@@ -81,6 +83,8 @@ export async function* siteFiles(model: Model, ctx: OutputContext): AsyncGenerat
     yield* sitemaps(model, ctx);
     yield { path: '/_headers', mediaType: 'text/plain; charset=utf-8', content: headersFile(ctx.csp, ctx.pageRoots) };
     for await (const f of dataDownloads(model, ctx.site)) yield sums.add(f);
+    for (const f of dataIndexFiles(model, ctx.site)) yield sums.add(f);
+    for (const f of watchlistFiles(model, ctx.site)) yield sums.add(f);
     for await (const f of regionFiles(model, ctx.site)) yield sums.add(f);
     yield* sums.files();
   }

@@ -107,7 +107,7 @@ export const CATALOGUE = {
   'unknown-key': {
     severity: 'error', about: '前置信息中有不认识的字段。',
     message: (p) => `前置信息中有不认识的字段 ${q(p.value)}`,
-    hint: () => '允许的字段：title、kind、region、year、issuer、published、doc_number、supersedes、correction_note、contact、sources、example、format。请检查拼写。',
+    hint: () => '允许的字段：title、kind、region、year、issuer、published、doc_number、supersedes、correction_note、contact、sources、comment_period、example、format。请检查拼写。',
   },
   'missing-key': {
     severity: 'error', about: '前置信息缺少必填字段。',

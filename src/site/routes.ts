@@ -5,6 +5,7 @@
  * and its `.astro` file.
  */
 import type { Model } from '../derive/model.ts';
+import { WATCHLIST_KINDS } from '../derive/watchlists.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { allCharts } from './charts.ts';
 
@@ -71,6 +72,8 @@ export const ROUTES = {
   cards: { file: 'cards/index.astro', title: t.routes.cards, params: one, path: fixed('/cards/'), sitemap: true },
   changes: { file: 'changes/index.astro', title: t.routes.changes, params: one, path: fixed('/changes/'), sitemap: true },
   changesYear: { file: 'changes/year/[year]/index.astro', title: t.routes.changesYear, params: ({ model }) => model.years.map((y) => ({ year: String(y.year) })), path: (p) => `/changes/year/${p.year}/`, sitemap: true },
+  watchlists: { file: 'watchlists/index.astro', title: t.watchlists.title, params: one, path: fixed('/watchlists/'), sitemap: true },
+  watchlist: { file: 'watchlists/[kind]/index.astro', title: t.watchlists.routeKind, params: () => WATCHLIST_KINDS.map((kind) => ({ kind })), path: (p) => `/watchlists/${p.kind}/`, sitemap: true },
   data: { file: 'data/index.astro', title: t.routes.data, params: one, path: fixed('/data/'), sitemap: true },
   search: { file: 'search.astro', title: t.routes.search, params: one, path: fixed('/search/'), sitemap: true },
   guide: { file: 'guide/index.astro', title: t.routes.guide, params: one, path: fixed('/guide/'), sitemap: true },

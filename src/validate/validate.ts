@@ -117,6 +117,7 @@ const KEY_HELP: Record<string, string> = {
   correction_note: '写明更正了什么、为什么。',
   contact: '写成 contact: { name: 张三, phone: 0878-1234567, email: a@b.cn }。',
   sources: '写成列表，每项含 title 与 url（http 或 https 开头）。',
+  comment_period: '写成 comment_period: { from: 2025-04-28, to: 2025-05-07, channel: 意见反馈渠道 }，日期格式 YYYY-MM-DD。',
   example: '示例数据填 true。',
   format: '数据格式版本，目前只能是 1。',
 };

@@ -61,14 +61,14 @@ describe('CSV', () => {
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     expect(csv.split('\r\n')[0]).toMatch(/^line_key,line_id,enterprise_key,enterprise_name,credit_code,region_code,/);
     expect(csv).toContain('42:000123,000123,914212021001583828,咸宁示例全数字代码电石有限公司,914212021001583828,421202,咸安区,');
-    expect(csv).toMatch(/,false,2025,,2025-03-01,2025-03-01,2025-421202-plan,2025-421202-plan,true\r\n/);
+    expect(csv).toMatch(/,false,2025,,,false,2025-03-01,2025-03-01,2025-421202-plan,2025-421202-plan,true\r\n/);
   });
 
   test('with Chinese headers, 是/否 and a BOM for Excel', () => {
     const csv = text('/data/lines-zh.csv');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1).split('\r\n')[0]).toMatch(/^线的唯一键,清单编号,企业键,企业名称,统一社会信用代码,行政区划代码,/);
-    expect(csv).toContain(',否,2025,,2025-03-01,');
+    expect(csv).toContain(',否,2025,,,否,2025-03-01,');
   });
 
   test('every row of every announcement, with its announcement and source line', () => {
