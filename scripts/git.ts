@@ -22,7 +22,7 @@ export function repositoryOf(root: string, env: Effects['env']): { top: string; 
 
 /** The commit a revision names (origin/main, HEAD~1, a hash), or a Chinese error. */
 export function commitOf(top: string, rev: string, env: Effects['env']): string {
-  return git(top, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], `找不到版本 ${rev}（仓库还没有提交，或版本名写错了；在持续集成中要先取得目标分支，如 git fetch origin main）`, env).toString('utf8').trim();
+  return git(top, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], `找不到版本 ${rev}（仓库还没有提交，或版本名写错了）`, env).toString('utf8').trim();
 }
 
 /** A file's bytes at a commit, or undefined when the commit has no such file. */
