@@ -37,24 +37,24 @@ export function columnLetter(i: number): string {
  * ([U+001B], [U+202E]), so that a terminal shows them instead of obeying them.
  */
 export function formatText(r: Report, opts: { dataDir: string }): string {
-  const out: string[] = [];
   const byFile = new Map<string, Problem[]>();
   for (const p of r.problems) {
     const list = byFile.get(p.file);
     if (list) list.push(p);
     else byFile.set(p.file, [p]);
   }
+  // One string per file, grown in place (V8 keeps the parts until it is read): no array of lines.
+  const out: string[] = [];
   for (const [file, ps] of byFile) {
     let e = 0;
     for (const p of ps) if (p.severity === 'error') e++;
     const w = ps.length - e;
-    out.push(`${showInvisible(file)}（${[e && `${e} 个错误`, w && `${w} 个提示`].filter(Boolean).join('，')}）`);
+    let text = `${showInvisible(file)}（${e && w ? `${e} 个错误，${w} 个提示` : e ? `${e} 个错误` : `${w} 个提示`}）\n`;
     for (const p of ps) {
-      const where = [p.line !== undefined ? `第 ${p.line} 行` : '', p.column !== undefined ? `${showInvisible(p.column)} 列` : ''].filter(Boolean).join(' ');
-      out.push(`  ${p.severity === 'error' ? '错误' : '提示'} [${p.code}]${where ? ` ${where}` : ''}：${showInvisible(p.message)}`);
-      out.push(`      → ${showInvisible(p.hint)}`);
+      const where = p.line !== undefined ? (p.column !== undefined ? ` 第 ${p.line} 行 ${showInvisible(p.column)} 列` : ` 第 ${p.line} 行`) : p.column !== undefined ? ` ${showInvisible(p.column)} 列` : '';
+      text += `  ${p.severity === 'error' ? '错误' : '提示'} [${p.code}]${where}：${showInvisible(p.message)}\n      → ${showInvisible(p.hint)}\n`;
     }
-    out.push('');
+    out.push(text);
   }
   const summary =
     r.errors === 0 && r.warnings === 0

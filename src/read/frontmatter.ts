@@ -27,6 +27,10 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const afterClose = src.indexOf('\n', close + 1);
   const body = afterClose < 0 ? '' : src.slice(afterClose + 1);
   const yamlLines = yamlText.split('\n').length - 1;
+  // Front matter is a few short fields; past this the text cannot be front matter of an
+  // announcement, and the YAML library (whose time per character is high for nested and flow
+  // collections) is not given it.
+  if (yamlText.length > MAX_FRONT_MATTER) return { ok: false, reason: 'syntax', line: 2, detail: `前置信息超过 ${MAX_FRONT_MATTER / 1024} KB（两个 --- 之间只写字段，长的文字请写在第二个 --- 之后的正文里）` };
   // Most front matter is flat `key: value` lines; read those directly (the YAML library costs
   // tens of microseconds an announcement, which adds up over a national record).
   const flat = parseFlatYaml(yamlText);
@@ -65,6 +69,9 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   }
   return { ok: true, value: { data, keyLines, body, bodyLine: yamlLines + 3 } };
 }
+
+/** Characters of front matter (between the two ---) at most: a correction note of 2,000 characters and many sources fit many times. */
+export const MAX_FRONT_MATTER = 64 * 1024;
 
 /** Deeper nesting of [ ] and { } than front matter ever needs; the yaml library recurses per level. */
 const MAX_FLOW_DEPTH = 64;
