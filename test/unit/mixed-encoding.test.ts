@@ -31,7 +31,7 @@ describe('a file of UTF-8 and GBK rows', () => {
     expect(p).toMatchObject({ file: CSV, line: 3 });
     expect(p.message).toContain('第 2、5 行是 UTF-8，第 3–4 行是 GBK/GB18030');
     expect(report.problems.some((x) => x.code === 'encoding-gbk')).toBe(false);
-    expect(announcements[0]!.rows.map((r) => r.data.enterprise_name)).toEqual(['咸安区温泉电石总厂', '咸宁市恒宇物资贸易有限公司', '咸宁市示例电石厂', '咸宁市示例铁合金厂']);
+    expect(announcements[0]!.rows.map((r) => (r.data as { enterprise_name: string }).enterprise_name)).toEqual(['咸安区温泉电石总厂', '咸宁市恒宇物资贸易有限公司', '咸宁市示例电石厂', '咸宁市示例铁合金厂']);
   });
 
   it('is refused by fix-encoding, which names the rows and leaves the file as it was', async () => {
