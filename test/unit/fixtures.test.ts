@@ -220,6 +220,20 @@ describe('what the valid cases read', () => {
     expect([...read('correction-lowers-status').superseded]).toEqual(['2025-421202-completion']);
   });
 
+  it('comment-period: the comment window and the channel for objections are read', () => {
+    expect(read('comment-period').announcements[0]!.meta.comment_period).toEqual({ from: '2025-04-28', to: '2025-05-07', channel: '公示期内如有异议，请致电 0715-8123456，或来信寄咸安区经济和信息化局' });
+  });
+
+  it('line-identity-corrected: a correction may change what a line_id names, and later announcements follow it', () => {
+    expect([...read('line-identity-corrected').superseded]).toEqual(['2024-421202-plan']);
+  });
+
+  it('locked: the lock records what the published rows resolve to', () => {
+    const refs = read('locked').lock?.references;
+    expect(refs?.industries['电石']).toBe('calcium-carbide');
+    expect(refs?.regions['421202']).toEqual({ name: '咸安区', parent: '421200' });
+  });
+
   it('extra-columns: x_ columns are kept as written', () => {
     const a = read('extra-columns').announcements[0]!;
     expect(a.extraColumns).toEqual(['x_原序号', 'x_source', 'X_空列']);
