@@ -23,10 +23,10 @@ export function main(argv: readonly string[], fx: Effects): number {
     fx.stdout('有错误的数据不能锁定。请先改正上面的错误。\n');
     return 1;
   }
-  const current = record.lock?.lock ?? {};
+  const current = record.lock;
   const files = raw.announcements.map((a) => ({ id: a.id, mdFile: a.md!.path, csvFile: a.csv!.path, md: a.md?.bytes, csv: a.csv?.bytes }));
   const { lock, added } = extendLock(current, files);
-  const recorded = record.lock?.references;
+  const recorded = record.references;
   const references = mergeReferences(recorded, collectReferences(record.announcements, (id) => Object.hasOwn(lock, id), record.taxonomy, record.regions));
   const text = formatLock(lock, references);
   const before = raw.lock ? new TextDecoder().decode(raw.lock.bytes) : undefined;

@@ -5,9 +5,9 @@
 import type { Kind } from '../schema/announcement.ts';
 import { LINE_STATUSES, type LineRow, type LineStatus } from '../schema/line.ts';
 import { cellText, diffAnnouncements, unexplainedRemovals, type DiffRow, type TableDiff } from './diff.ts';
-import { byPublication, isLineAnnouncement, type Announcement } from '../validate/record.ts';
+import { isLineAnnouncement, type Announcement } from '../validate/record.ts';
+import { t } from '../i18n/zh-CN.ts';
 import { lineKey } from '../validate/rules/lines.ts';
-import { checkSupersedes } from '../validate/rules/supersedes.ts';
 
 /** A line (plan/completion row) as a change names it. */
 export interface LineRef {
@@ -59,11 +59,10 @@ const ref = (row: LineRow): LineRef => ({
  *
  * A line's status "in force" is the latest one given by an announcement not yet superseded; when
  * a correction is published, the announcement it corrects stops counting from then on. Only a
- * valid `supersedes` (see rules/supersedes.ts) makes an announcement a correction.
+ * valid `supersedes` (see rules/supersedes.ts) makes an announcement a correction: `valid` holds
+ * the corrections the validator accepted, `chronological` the announcements in publication order.
  */
-export function announcementEffects(announcements: readonly Announcement[]): AnnouncementEffect[] {
-  const { valid } = checkSupersedes(announcements);
-  const byId = new Map(announcements.map((a) => [a.id, a]));
+export function announcementEffects(chronological: readonly Announcement[], byId: ReadonlyMap<string, Announcement>, valid: ReadonlySet<string>): AnnouncementEffect[] {
   const supersededBy = new Map<string, string>();
   for (const id of valid) supersededBy.set(byId.get(id)!.meta.supersedes!, id);
 
@@ -74,7 +73,7 @@ export function announcementEffects(announcements: readonly Announcement[]): Ann
   const inForce = (key: string) => history.get(key)?.findLast((h) => !retired.has(h.id));
 
   const out: AnnouncementEffect[] = [];
-  for (const a of [...announcements].sort(byPublication)) {
+  for (const a of chronological) {
     const effect: AnnouncementEffect = {
       id: a.id, kind: a.kind, title: a.meta.title, region: a.meta.region, year: a.meta.year, published: a.meta.published,
       rows: a.rows.length, linesAdded: [], statusChanges: [],
@@ -120,24 +119,25 @@ export function announcementEffects(announcements: readonly Announcement[]): Ann
 
 /** One Chinese sentence for a feed entry or a list: what the announcement changed. */
 export function describeEffect(e: AnnouncementEffect): string {
+  const say = t.history.effects;
   const parts: string[] = [];
   if (e.correction) {
     const c = e.counts;
-    const rows = [c.rowsAdded && `新增 ${c.rowsAdded} 行`, c.rowsRemoved && `删除 ${c.rowsRemoved} 行`, c.rowsChanged && `修改 ${c.rowsChanged} 行`].filter(Boolean);
-    parts.push(`更正 ${e.correction.supersedes}：${rows.length ? rows.join('，') : '表格内容未变'}`);
+    const rows = [c.rowsAdded && say.rowsAdded(c.rowsAdded), c.rowsRemoved && say.rowsRemoved(c.rowsRemoved), c.rowsChanged && say.rowsChanged(c.rowsChanged)].filter(Boolean);
+    parts.push(say.corrects(e.correction.supersedes, rows.length ? rows.join('，') : say.tableUnchanged));
   }
   if (e.kind === 'plan' || e.kind === 'completion') {
-    if (e.counts.linesAdded) parts.push(`新列入 ${e.counts.linesAdded} 条生产线`);
+    if (e.counts.linesAdded) parts.push(say.linesAdded(e.counts.linesAdded));
     if (e.counts.statusChanges) {
       const detail = LINE_STATUSES.map((s) => [s, e.statusChanges.filter((c) => c.to === s).length] as const)
         .filter(([, n]) => n > 0)
         .map(([s, n]) => `${cellText('plan', 'status', s)} ${n}`)
         .join('、');
-      parts.push(`${e.counts.statusChanges} 条状态变化（${detail}）`);
+      parts.push(say.statusChanges(e.counts.statusChanges, detail));
     }
   } else if (!e.correction) {
-    parts.push(`${e.rows} 行`);
+    parts.push(say.rows(e.rows));
   }
   if (parts.length) return parts.join('；');
-  return e.rows === 0 ? '表格没有行' : '没有新列入的生产线，状态均未变化';
+  return e.rows === 0 ? say.noRows : say.nothingNew;
 }

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { LineRow, LineStatus } from '../schema/line.ts';
+import { LINE_STATUSES, type LineRow, type LineStatus } from '../schema/line.ts';
+import type { TargetRow } from '../schema/target.ts';
 import type { Taxonomy } from '../reference/industries.ts';
 import { matchKey } from '../text/normalize.ts';
-import { byPublication, isLineAnnouncement, type Announcement } from '../validate/record.ts';
+import { isLineAnnouncement, type Announcement } from '../validate/record.ts';
 import type { RegionTable } from '../reference/regions.ts';
 import { lineKey } from '../validate/rules/lines.ts';
 import type { ValidatedRecord } from '../validate/validate.ts';
 import { announcementEffects, type AnnouncementEffect } from './changes.ts';
+import { releaseOf, type Release } from './release.ts';
 
 /**
  * The one derived model every page renders: current status of each line, enterprises, and the
@@ -65,10 +67,45 @@ export interface EnterpriseState {
   example: boolean;
 }
 
+/** Progress of a set of lines: how many, how many complete, overdue, by status. */
+export interface Progress {
+  lines: number;
+  complete: number;
+  overdue: number;
+  byStatus: Record<LineStatus, number>;
+  /** complete / lines, 0–1; undefined with no lines. */
+  share: number | undefined;
+}
+
+/** A target in force for one region, year and industry: the latest announcement's row wins. */
+export interface TargetInForce {
+  year: number;
+  row: TargetRow;
+  announcementId: string;
+}
+
+/** One cell of "targets against eliminated capacity": a year, an industry and one unit. */
+export interface CapacityCell {
+  year: number;
+  industry: string;
+  unit: string;
+  /** The region's own target in force, if any. */
+  target?: number | undefined;
+  /** Capacity of lines planned that year (by plan year). */
+  planned: number;
+  /** Capacity of lines completed, counted in the year first reported complete. */
+  eliminated: number;
+}
+
 export interface Model {
+  /** The latest publication date among announcements in force: the record's "now", never the clock. */
   asOf: string;
+  /** The release this record is: its id, as-of date and last change (src/derive/release.ts). */
+  release: Release;
   /** Newest first. */
   announcements: Announcement[];
+  /** Oldest first: publication order (published, then id). */
+  chronological: Announcement[];
   byId: Map<string, Announcement>;
   superseded: Set<string>;
   /** id → id of the correction that supersedes it. */
@@ -81,6 +118,22 @@ export interface Model {
   linesByRegion: Map<string, LineState[]>;
   /** Every region the data touches, with all its ancestors. */
   regionCodes: Set<string>;
+  /** The same codes, sorted. */
+  regionList: string[];
+  /** Region code → its direct children that the data touches, sorted by code. */
+  childrenOf: Map<string, string[]>;
+  /** Region code → progress of the lines in it and below it (every code of regionCodes). */
+  progressByRegion: Map<string, Progress>;
+  /** Region code → the targets in force set for exactly that region. */
+  targetsByRegion: Map<string, TargetInForce[]>;
+  /** Region code → targets and capacity by year, industry and unit for the region and below it. */
+  capacityByRegion: Map<string, CapacityCell[]>;
+  /** Industry id → its lines, in the order of `lines`. */
+  linesByIndustry: Map<string, LineState[]>;
+  /** Enterprise key → enterprise. */
+  enterpriseByKey: Map<string, EnterpriseState>;
+  /** Programme years, newest first, each with its announcements newest first. */
+  years: { year: number; announcements: Announcement[] }[];
   /** Region code → announcements issued by exactly that region, newest first. */
   announcementsIssuedBy: Map<string, Announcement[]>;
   /** Region code → announcements issued by it or any region below it, newest first. */
@@ -110,114 +163,198 @@ export function deadlineEnd(deadline: string): string {
 }
 
 export function buildModel(record: ValidatedRecord): Model {
-  const { announcements, superseded, regions, taxonomy } = record;
-  const asOf = announcements.reduce((max, a) => (a.meta.published > max ? a.meta.published : max), '0000-01-01');
-  const sorted = [...announcements].sort(byPublication);
+  const { announcements, chronological, corrections, superseded, regions, taxonomy } = record;
+  let asOf = '0000-01-01';
+  for (const a of chronological) if (!superseded.has(a.id) && a.meta.published > asOf) asOf = a.meta.published;
+  const byId = new Map(announcements.map((a) => [a.id, a]));
   const supersededBy = new Map<string, string>();
-  for (const a of announcements) if (a.meta.supersedes && superseded.has(a.meta.supersedes)) supersededBy.set(a.meta.supersedes, a.id);
+  for (const id of corrections) supersededBy.set(byId.get(id)!.meta.supersedes!, id);
 
   const mentions = new Map<string, LineMention[]>();
   const exampleOf = new Map<string, boolean>();
-  for (const a of sorted) {
+  for (const a of chronological) {
     if (!isLineAnnouncement(a)) continue;
     for (const r of a.rows) {
       const k = lineKey(r.data);
-      const list = mentions.get(k) ?? [];
-      list.push({ announcementId: a.id, kind: a.kind, year: a.meta.year, published: a.meta.published, superseded: superseded.has(a.id), row: r.data });
-      mentions.set(k, list);
+      const list = mentions.get(k);
+      const m = { announcementId: a.id, kind: a.kind, year: a.meta.year, published: a.meta.published, superseded: superseded.has(a.id), row: r.data };
+      if (list) list.push(m);
+      else mentions.set(k, [m]);
       if (a.meta.example) exampleOf.set(k, true);
     }
   }
   const lines: LineState[] = [];
-  for (const [key, ms] of mentions) {
-    const inForce = ms.filter((m) => !m.superseded);
-    const basis = inForce.length > 0 ? inForce : ms;
-    const latest = basis[basis.length - 1]!;
-    const timeline: TimelineStep[] = [];
-    for (const status of PATH) {
-      const dateKey = STEP_DATE[status];
-      const reached = (m: LineMention) =>
-        m.row.status === status || (status === 'planned' ? m.kind === 'plan' : dateKey !== undefined && m.row[dateKey] !== undefined);
-      const first = basis.find(reached);
-      if (!first) continue;
-      const dated = dateKey ? basis.find((m) => m.row[dateKey] !== undefined) : undefined;
-      // Being listed in a plan is dated by the plan's publication.
-      const date = status === 'planned' ? first.published : dated && dateKey ? (dated.row[dateKey] as string) : undefined;
-      timeline.push({ status, date, announcementId: first.announcementId, published: first.published });
-    }
-    if (latest.row.status === 'incomplete') timeline.push({ status: 'incomplete', announcementId: latest.announcementId, published: latest.published });
-    const plans = basis.filter((m) => m.kind === 'plan');
-    const deadline = [...basis].reverse().find((m) => m.row.deadline !== undefined)?.row.deadline;
-    lines.push({
-      key,
-      enterpriseKey: enterpriseKey(latest.row),
-      row: deadline && !latest.row.deadline ? { ...latest.row, deadline } : latest.row,
-      status: latest.row.status,
-      mentions: ms,
-      timeline,
-      firstPublished: ms[0]!.published,
-      lastChanged: latest.published,
-      planYear: plans.length > 0 ? Math.min(...plans.map((m) => m.year)) : undefined,
-      overdue: deadline !== undefined && deadlineEnd(deadline) < asOf && !COMPLETE.has(latest.row.status),
-      complete: COMPLETE.has(latest.row.status),
-      daysOverdue: daysPast(deadline, COMPLETE.has(latest.row.status) ? completionDate(timeline) : asOf),
-      completedYear: COMPLETE.has(latest.row.status) ? basis.find((m) => COMPLETE.has(m.row.status))?.year : undefined,
-      example: exampleOf.get(key) ?? false,
-    });
-  }
+  for (const [key, ms] of mentions) lines.push(lineState(key, ms, asOf, exampleOf.get(key) ?? false));
   lines.sort((a, b) => (a.row.region_code < b.row.region_code ? -1 : a.row.region_code > b.row.region_code ? 1 : a.key < b.key ? -1 : 1));
 
-  const enterprises = new Map<string, EnterpriseState>();
+  const enterpriseByKey = new Map<string, EnterpriseState>();
   for (const l of lines) {
-    const e = enterprises.get(l.enterpriseKey) ?? { key: l.enterpriseKey, name: l.row.enterprise_name, creditCode: l.row.credit_code, stockCode: l.row.stock_code, regionCode: l.row.region_code, lines: [], example: false };
+    let e = enterpriseByKey.get(l.enterpriseKey);
+    if (!e) enterpriseByKey.set(l.enterpriseKey, (e = { key: l.enterpriseKey, name: l.row.enterprise_name, creditCode: l.row.credit_code, stockCode: l.row.stock_code, regionCode: l.row.region_code, lines: [], example: false }));
     e.lines.push(l);
     e.example ||= l.example;
     e.stockCode ??= l.row.stock_code;
-    enterprises.set(l.enterpriseKey, e);
   }
+
+  // Regions: every code the data touches and its ancestors, each line filed under its whole chain.
   const linesByRegion = new Map<string, LineState[]>();
   const regionCodes = new Set<string>(['000000']);
+  const linesByIndustry = new Map<string, LineState[]>();
   for (const l of lines) {
     for (const r of regions.chain(l.row.region_code)) {
-      const list = linesByRegion.get(r.code) ?? [];
-      list.push(l);
-      linesByRegion.set(r.code, list);
+      push(linesByRegion, r.code, l);
       regionCodes.add(r.code);
     }
+    push(linesByIndustry, l.row.industry, l);
   }
   for (const a of announcements) {
     for (const r of regions.chain(a.meta.region)) regionCodes.add(r.code);
     for (const row of a.rows) for (const r of regions.chain((row.data as { region_code: string }).region_code)) regionCodes.add(r.code);
   }
-  const effects = announcementEffects(announcements);
+  const regionList = [...regionCodes].sort();
+  const childrenOf = new Map<string, string[]>();
+  for (const code of regionList) {
+    const parent = regions.get(code)?.parent;
+    if (parent !== undefined && parent !== code && regionCodes.has(parent)) push(childrenOf, parent, code);
+  }
+  const progressByRegion = new Map<string, Progress>();
+  for (const code of regionList) progressByRegion.set(code, progressOf(linesByRegion.get(code) ?? []));
+
+  // Targets in force, latest announcement winning per region, year and industry.
+  const latestTarget = new Map<string, Map<string, TargetInForce>>();
+  for (const a of chronological) {
+    if (a.kind !== 'target' || superseded.has(a.id)) continue;
+    for (const r of a.rows) {
+      let m = latestTarget.get(r.data.region_code);
+      if (!m) latestTarget.set(r.data.region_code, (m = new Map()));
+      m.set(`${a.meta.year}|${r.data.industry}`, { year: a.meta.year, row: r.data, announcementId: a.id });
+    }
+  }
+  const targetsByRegion = new Map([...latestTarget].map(([code, m]) => [code, [...m.values()]]));
+  const capacityByRegion = new Map<string, CapacityCell[]>();
+  for (const code of regionList) capacityByRegion.set(code, capacityCells(linesByRegion.get(code) ?? [], targetsByRegion.get(code) ?? []));
+
+  const effects = announcementEffects(chronological, byId, corrections);
+  const newestFirst = chronological.toReversed();
   const announcementsIssuedBy = new Map<string, Announcement[]>();
   const announcementsWithin = new Map<string, Announcement[]>();
-  const push = (m: Map<string, Announcement[]>, k: string, a: Announcement) => {
-    const list = m.get(k);
-    if (list) list.push(a);
-    else m.set(k, [a]);
-  };
-  for (const a of [...sorted].reverse()) {
+  const byYear = new Map<number, Announcement[]>();
+  for (const a of newestFirst) {
     push(announcementsIssuedBy, a.meta.region, a);
     for (const r of regions.chain(a.meta.region)) push(announcementsWithin, r.code, a);
+    push(byYear, a.meta.year, a);
   }
+  const enterprises = [...enterpriseByKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
   return {
     asOf,
-    announcements: [...sorted].reverse(),
-    byId: new Map(announcements.map((a) => [a.id, a])),
+    release: releaseOf(asOf, record.lock, chronological),
+    announcements: newestFirst,
+    chronological,
+    byId,
     superseded,
     supersededBy,
     lines,
-    enterprises: [...enterprises.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    enterprises,
+    enterpriseByKey,
     regions,
     taxonomy,
     linesByRegion,
     regionCodes,
+    regionList,
+    childrenOf,
+    progressByRegion,
+    targetsByRegion,
+    capacityByRegion,
+    linesByIndustry,
     announcementsIssuedBy,
     announcementsWithin,
+    years: [...byYear].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, announcements: list })),
     effects,
     effectById: new Map(effects.map((e) => [e.id, e])),
   };
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/** One line's state from its mentions in publication order. */
+function lineState(key: string, ms: LineMention[], asOf: string, example: boolean): LineState {
+  const inForce = ms.filter((m) => !m.superseded);
+  const basis = inForce.length > 0 ? inForce : ms;
+  const latest = basis[basis.length - 1]!;
+  const timeline: TimelineStep[] = [];
+  for (const status of PATH) {
+    const dateKey = STEP_DATE[status];
+    const reached = (m: LineMention) =>
+      m.row.status === status || (status === 'planned' ? m.kind === 'plan' : dateKey !== undefined && m.row[dateKey] !== undefined);
+    const first = basis.find(reached);
+    if (!first) continue;
+    const dated = dateKey ? basis.find((m) => m.row[dateKey] !== undefined) : undefined;
+    // Being listed in a plan is dated by the plan's publication.
+    const date = status === 'planned' ? first.published : dated && dateKey ? (dated.row[dateKey] as string) : undefined;
+    timeline.push({ status, date, announcementId: first.announcementId, published: first.published });
+  }
+  if (latest.row.status === 'incomplete') timeline.push({ status: 'incomplete', announcementId: latest.announcementId, published: latest.published });
+  let planYear: number | undefined;
+  for (const m of basis) if (m.kind === 'plan' && (planYear === undefined || m.year < planYear)) planYear = m.year;
+  const deadline = basis.findLast((m) => m.row.deadline !== undefined)?.row.deadline;
+  const complete = COMPLETE.has(latest.row.status);
+  return {
+    key,
+    enterpriseKey: enterpriseKey(latest.row),
+    row: deadline && !latest.row.deadline ? { ...latest.row, deadline } : latest.row,
+    status: latest.row.status,
+    mentions: ms,
+    timeline,
+    firstPublished: ms[0]!.published,
+    lastChanged: latest.published,
+    planYear,
+    overdue: deadline !== undefined && deadlineEnd(deadline) < asOf && !complete,
+    complete,
+    daysOverdue: daysPast(deadline, complete ? completionDate(timeline) : asOf),
+    completedYear: complete ? basis.find((m) => COMPLETE.has(m.row.status))?.year : undefined,
+    example,
+  };
+}
+
+/** Progress of a set of lines: how many, how many complete, overdue, by status. */
+export function progressOf(lines: readonly LineState[]): Progress {
+  const byStatus = Object.fromEntries(LINE_STATUSES.map((s) => [s, 0])) as Record<LineStatus, number>;
+  let complete = 0;
+  let overdue = 0;
+  for (const l of lines) {
+    byStatus[l.status]++;
+    if (l.complete) complete++;
+    if (l.overdue) overdue++;
+  }
+  return { lines: lines.length, complete, overdue, byStatus, share: lines.length ? complete / lines.length : undefined };
+}
+
+/**
+ * Targets and capacity by year, industry and unit for a set of lines and a region's own targets,
+ * never adding different units together. Sorted by year, industry, unit.
+ */
+export function capacityCells(lines: readonly LineState[], targets: readonly TargetInForce[]): CapacityCell[] {
+  const cells = new Map<string, CapacityCell>();
+  const cell = (year: number, industry: string, unit: string) => {
+    const k = `${year}|${industry}|${unit}`;
+    let c = cells.get(k);
+    if (!c) cells.set(k, (c = { year, industry, unit, planned: 0, eliminated: 0 }));
+    return c;
+  };
+  for (const l of lines) {
+    const { capacity, capacity_unit: unit, industry } = l.row;
+    if (capacity === undefined || unit === undefined) continue;
+    if (l.planYear !== undefined) cell(l.planYear, industry, unit).planned += capacity;
+    if (l.completedYear !== undefined) cell(l.completedYear, industry, unit).eliminated += capacity;
+  }
+  for (const t of targets) {
+    if (t.row.capacity !== undefined && t.row.capacity_unit !== undefined) cell(t.year, t.row.industry, t.row.capacity_unit).target = t.row.capacity;
+  }
+  return [...cells.values()].sort((a, b) => a.year - b.year || (a.industry < b.industry ? -1 : a.industry > b.industry ? 1 : a.unit < b.unit ? -1 : 1));
 }
 
 /** The date a line was complete: its sealing or dismantling date, else when that was announced. */

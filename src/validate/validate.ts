@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnnouncementMetaSchema, KINDS, TABLE_SCHEMAS, type AnnouncementMeta, type Kind } from '../schema/announcement.ts';
 import { IndustryCsvRowSchema, type Industry } from '../schema/industry.ts';
+import type { Lock, References } from '../schema/lock.ts';
 import type { Problem, Report } from '../schema/problem.ts';
 import { RegionCsvRowSchema, type RegionCsvRow } from '../schema/region.ts';
 import { problem } from '../problems/catalogue.ts';
@@ -25,12 +26,18 @@ import { append, readTable, type Row } from './table.ts';
 export interface ValidatedRecord {
   /** Announcements whose front matter and files are usable, sorted by id. */
   announcements: Announcement[];
+  /** The same announcements in publication order (published, then id): the order every rule and derivation walks. */
+  chronological: Announcement[];
+  /** Ids of announcements whose `supersedes` is valid (the corrections). */
+  corrections: Set<string>;
   /** Ids of announcements a valid correction supersedes (no longer in force). */
   superseded: Set<string>;
   taxonomy: Taxonomy;
   regions: RegionTable;
-  /** published.lock as read (undefined when the data root has none). */
-  lock?: ParsedLock | undefined;
+  /** `published.lock` as read (empty when there is none or it is broken). */
+  lock: Lock;
+  /** What published rows resolved to when locked (the lock's `_references`), if it records it. */
+  references?: References | undefined;
   report: Report;
 }
 
@@ -73,7 +80,8 @@ export function validateRaw(raw: RawDataRoot, options: ValidateOptions = {}): Va
   append(problems, checkCorrectionDates(announcements, valid));
   const superseded = supersededIds(announcements, valid);
   // In publication order, which the rules across announcements walk (sorting sorted input is one pass).
-  const inForce = inPublicationOrder(announcements).filter((a) => !superseded.has(a.id));
+  const chronological = inPublicationOrder(announcements);
+  const inForce = chronological.filter((a) => !superseded.has(a.id));
   const lines = new LineIndex();
   append(problems, checkReReported(inForce, lines));
   append(problems, checkStatusRegressed(inForce, lines));
@@ -99,7 +107,7 @@ export function validateRaw(raw: RawDataRoot, options: ValidateOptions = {}): Va
   }
   if (parsedLock?.references) append(problems, checkReferences(parsedLock.references, taxonomy, regions, sources));
   if (options.base) append(problems, checkLockRewritten(options.base, parsedLock && parsedLock.problems.length === 0 ? parsedLock : undefined));
-  return { announcements, superseded, taxonomy, regions, lock: parsedLock, report: toReport(problems) };
+  return { announcements, chronological, corrections: valid, superseded, taxonomy, regions, lock, references: parsedLock?.references, report: toReport(problems) };
 }
 
 /** correction-before-original: a valid correction published before the announcement it supersedes. */

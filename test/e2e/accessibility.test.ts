@@ -1,28 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { SITES } from '../site/global-setup.ts';
+import { join } from 'node:path';
+import { ROOT, SITES } from '../site/global-setup.ts';
+import { buildModel } from '../../src/derive/model.ts';
+import { validateDataRoot } from '../../src/validate/validate.ts';
+import { policySlugs } from '../../src/site/record.ts';
+import { onePageOfEachKind } from '../../src/site/routes.ts';
 import { launch } from '../../tools/browser.ts';
 import { browseSite } from './session.ts';
-import { listFiles } from '../site/helpers.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** One page of each kind. */
-function pagesOfEachKind(site: string): string[] {
-  const files = listFiles(site).filter((f) => f.endsWith('index.html'));
-  const first = (prefix: string) => files.find((f) => f.startsWith(prefix) && f !== `${prefix}index.html`);
-  const picks = ['index.html', 'regions/index.html', first('regions/'), first('enterprises/'), 'announcements/index.html', first('announcements/'), 'industries/index.html', first('industries/'), 'policies/index.html', first('policies/'), first('assessments/'), 'cards/index.html', 'data/index.html', 'changes/index.html', first('changes/year/'), 'search/index.html', 'guide/index.html', 'validation/index.html', first('embed/'), '404.html'];
-  return picks.filter((p): p is string => p !== undefined).map((p) => `/${p.replace(/index\.html$/, '')}`);
+/** One page of each kind the page registry knows (src/site/routes.ts) that the data has. */
+function pagesOfEachKind(data: string): string[] {
+  const model = buildModel(validateDataRoot(data));
+  return onePageOfEachKind({ model, policies: policySlugs(join(ROOT, 'content/policies')) }).map((p) => p.path);
 }
 
 describe.each([
-  ['fixture', SITES.basic.out],
-  ['sample', SITES.sample.out],
-])('accessibility of the %s site', (_name, site) => {
+  ['fixture', SITES.basic],
+  ['sample', SITES.sample],
+])('accessibility of the %s site', (_name, { data, out: site }) => {
   const session = browseSite(site);
 
-  test.each(pagesOfEachKind(site))('a reader of %s meets no axe violations', async (path) => {
+  test.each(pagesOfEachKind(data))('a reader of %s meets no axe violations', async (path) => {
     // axe is injected as an inline script, which the pages' own policy rightly forbids.
     const context = await session.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();

@@ -1,95 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITES } from '../site/global-setup.ts';
 import { browseSite } from './session.ts';
 
-const session = browseSite(SITES.basic.out);
-
-async function open(path: string): Promise<Page> {
-  const page = await session.browser.newPage();
-  await page.goto(session.origin + path);
-  await page.waitForSelector('#search:not([hidden])');
-  return page;
-}
-
-/** Types a query like a person and waits for the results it produces. */
+/** Types a query key by key, as a person does, and waits for the results of the whole query. */
 async function type(page: Page, query: string) {
-  await page.fill('#q', query);
-  await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q && !document.getElementById('status')!.textContent!.includes('正在'), query.trim());
+  await page.fill('#q', '');
+  await page.type('#q', query, { delay: 20 });
+  await page.waitForFunction((q) => document.getElementById('results')!.dataset.query === q && !document.getElementById('status')!.textContent!.includes('正在'), query.trim());
 }
 
-const resultTitles = (page: Page) => page.$$eval('#results li > a', (as) => as.map((a) => a.textContent ?? ''));
+const titles = (page: Page) => page.$$eval('#results li > a', (as) => as.map((a) => a.textContent ?? ''));
+const total = async (page: Page) => Number(await page.getAttribute('#results', 'data-total-enterprises'));
 
-describe('search as citizens search', () => {
-  test.each([
-    ['水泥股份', '山东示例水泥股份有限公司'],
-    ['物资贸易', '淄博示例物资贸易有限公司'],
-    ['株冶', '*ST株冶示例集团股份有限公司'],
-    ['电石', '咸宁示例电石有限公司'],
-  ])('a citizen finds an enterprise by part of its name (%s)', async (query, expected) => {
-    const page = await open('/search/');
-    await type(page, query);
-    expect((await resultTitles(page))[0]).toBe(expected);
+describe('search on the fixture site', () => {
+  const session = browseSite(SITES.basic.out);
+  const open = async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.origin}/search/`);
+    await page.waitForSelector('#search:not([hidden])');
+    return page;
+  };
+
+  test('a citizen finds an enterprise by its 2-character trade name', async () => {
+    const page = await open();
+    await type(page, '株冶');
+    expect(await titles(page)).toEqual(['*ST株冶示例集团股份有限公司']);
+    expect(await total(page)).toBe(1);
+    expect(await page.getAttribute('#results li > a', 'href')).toMatch(/^\/enterprises\/370305-[0-9a-f]{10}\/$/);
+    expect(await page.textContent('#results li > a mark')).toBe('株冶');
     await page.close();
   });
 
-  test('a citizen finds an enterprise by its credit code typed in lower case with spaces', async () => {
-    const page = await open('/search/');
+  test('a citizen types a name in Traditional characters and finds it', async () => {
+    const page = await open();
+    await type(page, '鹹寧示例電石');
+    expect(await titles(page)).toEqual(['咸宁示例电石有限公司']);
+    await page.close();
+  });
+
+  test('a credit code typed in lower case with spaces lists its enterprise once, and Enter opens it', async () => {
+    const page = await open();
     await type(page, '91421202 ma49 abcd xm');
-    expect(await page.textContent('#results li.code-hit')).toContain('湖北示例水泥股份有限公司');
+    expect(await titles(page)).toEqual(['湖北示例水泥股份有限公司']);
+    expect(await total(page)).toBe(1);
+    expect(await page.textContent('#status')).toBe('找到 1 家企业');
+    expect(await page.textContent('#results .why')).toContain('统一社会信用代码：91421202MA49ABCDXM');
     await page.press('#q', 'Enter');
     await page.waitForURL('**/enterprises/91421202MA49ABCDXM/');
-    expect(await page.textContent('h1')).toBe('湖北示例水泥股份有限公司');
     await page.close();
   });
 
-  test('a citizen finds equipment, a region, an industry and a document number in another bracket style', async () => {
-    const page = await open('/search/');
-    await type(page, '高炉');
-    expect(await resultTitles(page)).toContain('淄博示例物资贸易有限公司');
+  test('a code that exists nowhere lists nothing and says so', async () => {
+    const page = await open();
+    await type(page, '91421202MA49ABCDX0');
+    expect(await titles(page)).toEqual([]);
+    expect(await total(page)).toBe(0);
+    expect(await page.textContent('#status')).toBe('没有统一社会信用代码、股票代码或清单编号为“91421202MA49ABCDX0”的企业。');
+    await page.close();
+  });
+
+  test('a region, an industry and a document number in another bracket style are found', async () => {
+    const page = await open();
+    const others = () => page.$$eval('#others li > a', (as) => as.map((a) => a.textContent ?? ''));
     await type(page, '咸安区');
-    expect(await resultTitles(page)).toContain('咸安区');
+    expect(await others()).toContain('咸安区');
     await type(page, '锌冶炼');
-    expect(await resultTitles(page)).toContain('锌冶炼');
+    expect(await others()).toContain('锌冶炼');
     await type(page, '淄工信字[2025]12号');
-    expect(await resultTitles(page)).toContain('淄博市2025年淘汰落后产能计划名单');
+    expect(await others()).toEqual(['淄博市2025年淘汰落后产能计划名单']);
     await page.close();
   });
 
-  test('filters narrow the results by province and by status', async () => {
-    const page = await open('/search/');
-    await type(page, '有限公司');
-    const all = await resultTitles(page);
-    expect(all).toEqual(expect.arrayContaining(['咸宁示例电石有限公司', '淄博示例物资贸易有限公司']));
-    await page.selectOption('select[name=province]', '山东省');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('province') === '山东省');
-    await page.waitForFunction(() => ![...document.querySelectorAll('#results li > a')].some((a) => a.textContent === '咸宁示例电石有限公司'));
-    const shandong = await resultTitles(page);
-    expect(shandong).toContain('淄博示例物资贸易有限公司');
-    expect(shandong).not.toContain('咸宁示例电石有限公司');
-    await page.selectOption('select[name=status]', '已关停');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('status') === '已关停');
-    await page.waitForFunction(() => [...document.querySelectorAll('#results li > a')].length === 1);
-    expect(await resultTitles(page)).toEqual(['淄博示例物资贸易有限公司']);
+  test('words that are in no name are looked up in the full text at once (equipment)', async () => {
+    const page = await open();
+    await type(page, '高炉');
+    await page.waitForSelector('#fulltext:not([hidden]) li a');
+    const found = await page.$$eval('#fulltext li > a', (as) => as.map((a) => a.textContent ?? ''));
+    expect(found).toContain('淄博示例物资贸易有限公司');
     await page.close();
   });
 
-  test('a shared search link reproduces the results', async () => {
-    const first = await open('/search/');
-    await type(first, '水泥');
-    await first.selectOption('select[name=province]', '湖北省');
-    await first.waitForFunction(() => new URL(location.href).searchParams.get('province') === '湖北省');
-    await first.waitForFunction(() => document.querySelectorAll('#results li').length > 0);
-    const shared = first.url();
-    const expected = await resultTitles(first);
-    await first.close();
-    expect(shared).toContain('/search/?q=');
-    const second = await open(new URL(shared).pathname + new URL(shared).search);
-    await second.waitForFunction((n) => document.querySelectorAll('#results li').length === n, expected.length);
-    expect(await resultTitles(second)).toEqual(expected);
-    expect(await second.inputValue('#q')).toBe('水泥');
-    expect(await second.inputValue('select[name=province]')).toBe('湖北省');
-    await second.close();
+  test('a shared search link reproduces the results and the filters', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.origin}/search/?q=${encodeURIComponent('示例')}&province=${encodeURIComponent('湖北省')}`);
+    await page.waitForFunction(() => document.getElementById('results')!.dataset.query === '示例');
+    expect(await total(page)).toBe(3);
+    expect(await page.inputValue('select[name=province]')).toBe('湖北省');
+    await page.close();
+  });
+
+  test('the page has its script inside the document and keeps space for results', () => {
+    const html = readFileSync(join(SITES.basic.out, 'search/index.html'), 'utf8');
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    expect(html.indexOf('<script')).toBeLessThan(html.indexOf('</body>'));
   });
 
   test('without JavaScript the search page says so and links to the region index', async () => {
@@ -100,5 +106,50 @@ describe('search as citizens search', () => {
     expect(await page.getAttribute('noscript a', 'href')).toBe('/regions/');
     expect(await page.isHidden('#search')).toBe(true);
     await context.close();
+  });
+});
+
+describe('search over more enterprises than one page', () => {
+  const session = browseSite(SITES.search.out);
+  const open = async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.origin}/search/`);
+    await page.waitForSelector('#search:not([hidden])');
+    return page;
+  };
+
+  test('a citizen finds an enterprise by its former name, and sees why', async () => {
+    const page = await open();
+    await type(page, '淄博旧名');
+    expect(await titles(page)).toEqual(['淄博新名新材料有限公司']);
+    expect(await page.textContent('#results .why')).toBe('曾用名：淄博旧名建材厂');
+    await page.close();
+  });
+
+  test('filters narrow the results and show a count per choice', async () => {
+    const page = await open();
+    await type(page, '纸业');
+    expect(await total(page)).toBe(26);
+    const options = () => page.$$eval('select[name=province] option', (o) => o.map((x) => x.textContent));
+    expect(await options()).toEqual(['不限', '山东省（13）', '湖北省（13）']);
+    await page.selectOption('select[name=province]', '湖北省');
+    await page.waitForFunction(() => document.getElementById('results')!.dataset.totalEnterprises === '13');
+    expect(await page.$$eval('select[name=status] option', (o) => o.map((x) => x.textContent))).toEqual(['不限', '计划淘汰（13）']);
+    expect(await page.textContent('#status')).toBe('找到 13 家企业');
+    await page.close();
+  });
+
+  test('a citizen pages to the last result', async () => {
+    const page = await open();
+    await type(page, '示范');
+    expect(await total(page)).toBe(26);
+    expect(await titles(page)).toHaveLength(20);
+    expect(await page.textContent('#page-of')).toBe('第 1 / 2 页');
+    await page.click('#pager [data-go=last]');
+    await page.waitForFunction(() => document.getElementById('page-of')!.textContent === '第 2 / 2 页');
+    const rest = await titles(page);
+    expect(rest).toHaveLength(6);
+    expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+    await page.close();
   });
 });

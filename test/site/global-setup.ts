@@ -12,16 +12,26 @@ export const SITES = {
   basic: { data: join(ROOT, 'test/fixtures/site/basic'), out: join(ROOT, 'test/.tmp/site-basic') },
   sample: { data: join(ROOT, 'data'), out: join(ROOT, 'test/.tmp/site-sample') },
   hostile: { data: join(ROOT, 'test/fixtures/site/hostile'), out: join(ROOT, 'test/.tmp/site-hostile') },
+  /** More enterprises than one page of results, and one that changed its name (issue 14). */
+  search: { data: join(ROOT, 'test/fixtures/site/search'), out: join(ROOT, 'test/.tmp/site-search') },
 } as const;
 
-/** Builds a site; the data root goes by `--data`, or by PHASEOUT_DATA_DIR when `viaEnv`. */
-export function buildSite(data: string, out: string, viaEnv = false): { status: number | null; output: string } {
-  const args = viaEnv ? ['--out', out] : ['--data', data, '--out', out];
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', ...(viaEnv && { PHASEOUT_DATA_DIR: data }) },
-  });
+/** The public origin the test sites are built for (a production build needs one). */
+export const TEST_SITE = 'https://phaseout.example.gov.cn';
+
+/**
+ * Builds a site with `npm run build`'s script in a process of its own; the data root goes by
+ * `--data`, or by PHASEOUT_DATA_DIR when `viaEnv`. `env` adds to or (with undefined) removes
+ * from the environment; `args` are extra options.
+ */
+export function buildSite(data: string, out: string, viaEnv = false, opts: { env?: Record<string, string | undefined>; args?: string[] } = {}): { status: number | null; output: string } {
+  const args = [...(viaEnv ? ['--out', out] : ['--data', data, '--out', out]), ...(opts.args ?? [])];
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', PHASEOUT_SITE: TEST_SITE, ...(viaEnv && { PHASEOUT_DATA_DIR: data }) };
+  for (const [k, v] of Object.entries(opts.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }
 

@@ -19,7 +19,7 @@ describe('hostile data is shown as text in every output', () => {
 
   test('the announcement page shows the payloads as text', () => {
     const html = page(site, '/announcements/2025-421202-plan/');
-    expect(html).toContain('&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;示例公司');
+    expect(html).toContain('&lt;script&gt;alert(&apos;name&apos;)&lt;/script&gt;示例公司');
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(&apos;md-img&apos;)&quot;&gt;');
     expect(html).toContain('点我'); // the javascript: link survives only as its text
     expect(html).toContain('<a href="mailto:a@example.gov.cn">');

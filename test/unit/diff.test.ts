@@ -127,7 +127,7 @@ describe('effects of announcements in publication order', () => {
     { id: 'p2', published: '2025-04-01', supersedes: 'p', note: 'L2已于3月关停', csv: table(L1, L2.replace('planned,,', 'shutdown,2025-03-15,')) },
     { id: 'p', published: '2025-03-31', csv: table(L1, L2, L3) },
   ]);
-  const effects = announcementEffects(record.announcements);
+  const effects = announcementEffects(record.chronological, new Map(record.announcements.map((a) => [a.id, a])), record.corrections);
 
   it('lists announcements by publication date', () => {
     expect(effects.map((e) => e.id)).toEqual(['p', 'p2', 'c']);

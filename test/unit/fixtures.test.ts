@@ -229,7 +229,7 @@ describe('what the valid cases read', () => {
   });
 
   it('locked: the lock records what the published rows resolve to', () => {
-    const refs = read('locked').lock?.references;
+    const refs = read('locked').references;
     expect(refs?.industries['电石']).toBe('calcium-carbide');
     expect(refs?.regions['421202']).toEqual({ name: '咸安区', parent: '421200' });
   });

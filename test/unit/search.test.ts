@@ -1,111 +1,133 @@
-import { describe, expect, test } from 'vitest';
-import { codeShardUrl, flattenResults, parseQuery, rankResults } from '../../src/search/query.ts';
-import { creditCodeShards, searchDocuments } from '../../src/search/records.ts';
-import { buildModel } from '../../src/derive/model.ts';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildModel, type Model } from '../../src/derive/model.ts';
 import { validateDataRoot } from '../../src/validate/validate.ts';
+import { fold } from '../../src/search/fold.ts';
+import { traditionalToSimplified } from '../../src/search/t2s.ts';
+import { collectSearchData } from '../../src/search/collect.ts';
+import { buildGrams } from '../../src/search/grams.ts';
+import { writeNameIndex } from '../../src/search/write-index.ts';
+import { PAGE_SIZE, SearchEngine } from '../../src/search/engine.ts';
+import { writeSynth } from '../../tools/synth.ts';
 
-describe('what a citizen types becomes what the index holds', () => {
-  test('a credit code in lower case, with spaces or full-width characters is recognised as a code', () => {
-    for (const typed of ['91421202 ma49 abcd xm', '91421202-MA49ABCD-XM', '９１４２１２０２ＭＡ４９ＡＢＣＤＸＭ']) {
-      expect(parseQuery(typed)).toEqual({ kind: 'credit-code', code: '91421202MA49ABCDXM', text: '91421202MA49ABCDXM' });
+const ts = traditionalToSimplified();
+const engineFor = (site: string) => SearchEngine.open(async (p) => (existsSync(join(site, p)) ? new Uint8Array(readFileSync(join(site, p))) : undefined));
+
+describe('what a citizen types meets what an office wrote', () => {
+  test('width, case, spaces, punctuation and brackets fold away; Traditional becomes Simplified', () => {
+    expect(fold('９１４２１２０２ ma49-abcd xm', ts)).toBe('91421202ma49abcdxm');
+    expect(fold('国发[2025]7号', ts)).toBe(fold('国发〔2025〕7号', ts));
+    expect(fold('*ST株冶（集团）', ts)).toBe('st株冶集团');
+    expect(fold('鹹寧示例電石有限公司', ts)).toBe('咸宁示例电石有限公司');
+  });
+});
+
+describe('the name index on the fixture record', () => {
+  let site: string;
+  let engine: SearchEngine;
+  beforeAll(async () => {
+    site = mkdtempSync(join(tmpdir(), 'phaseout-search-'));
+    writeNameIndex(buildModel(validateDataRoot('test/fixtures/site/basic')), [], site);
+    engine = await engineFor(site);
+  });
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+  test('an exact credit-code hit is listed once; a code that exists nowhere lists nothing and says so', async () => {
+    const hit = await engine.search('91421202 ma49 abcd xm');
+    expect([hit.total, hit.items.map((i) => i.title)]).toEqual([1, ['湖北示例水泥股份有限公司']]);
+    expect(hit.items[0]!.reason).toMatchObject({ label: 'credit', text: '91421202MA49ABCDXM' });
+    const miss = await engine.search('91421202MA49ABCDX0');
+    expect([miss.total, miss.items.length, miss.others.length, miss.codeMiss]).toEqual([0, 0, 0, true]);
+  });
+
+  test('results rank the exact name, then names starting with the query, then the rest', async () => {
+    const o = await engine.search('咸宁示例');
+    expect(o.items.map((i) => i.title)).toEqual(['咸宁示例电石有限公司', '咸宁示例铁合金厂']);
+    const all = await engine.search('示例');
+    expect(all.total).toBe(6);
+    expect(all.facets.province).toEqual([{ value: '山东省', count: 3 }, { value: '湖北省', count: 3 }]);
+    const hubei = await engine.search('示例', { province: '湖北省', status: '已关停' });
+    expect(hubei.items.map((i) => i.title)).toEqual(['湖北示例水泥股份有限公司']);
+  });
+
+  test('the same record gives the same files', () => {
+    const again = mkdtempSync(join(tmpdir(), 'phaseout-search-'));
+    writeNameIndex(buildModel(validateDataRoot('test/fixtures/site/basic')), [], again);
+    for (const f of ['search/x/meta.json', 'search/x/e/r/0.json']) expect(readFileSync(join(again, f), 'utf8')).toBe(readFileSync(join(site, f), 'utf8'));
+    rmSync(again, { recursive: true, force: true });
+  });
+});
+
+/**
+ * Issue 14's recall: 500 enterprises of a 10,000-line synthetic record; every part of each name
+ * 2 to 6 characters long. A part at most 20 names contain lists the enterprise on the first page;
+ * for a part more names contain, the count shown is the true count.
+ */
+describe('recall over a 10,000-line synthetic record', () => {
+  let dir: string;
+  let model: Model;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'phaseout-recall-'));
+    writeSynth(join(dir, 'data'), { lines: 10_000, seed: 1 });
+    model = buildModel(validateDataRoot(join(dir, 'data')));
+    writeNameIndex(model, [], join(dir, 'site'));
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('every part of every sampled name: on the first page when rare, counted exactly when common', async () => {
+    const engine = await engineFor(join(dir, 'site'));
+    // The true answer: which enterprises each part of a name is in, any of their names.
+    const namesOf = new Map(model.enterprises.map((e) => [e.key, new Set(e.lines.flatMap((l) => l.mentions.map((m) => fold(m.row.enterprise_name, ts))))]));
+    const holders = new Map<string, number>();
+    for (const names of namesOf.values()) {
+      const parts = new Set<string>();
+      for (const n of names) for (let i = 0; i < n.length; i++) for (let len = 2; len <= 6 && i + len <= n.length; len++) parts.add(n.slice(i, i + len));
+      for (const p of parts) holders.set(p, (holders.get(p) ?? 0) + 1);
     }
-    expect(codeShardUrl('91421202MA49ABCDXM')).toBe('/search/codes/XM.json');
-  });
-
-  test('a document number in any bracket style is searched with 〔〕', () => {
-    for (const typed of ['国发[2025]7号', '国发(2025)7号', '国发［2025］7号', '国发（2025）7号']) expect(parseQuery(typed)).toEqual({ kind: 'text', text: '国发〔2025〕7号' });
-  });
-
-  test('a name is searched as typed', () => {
-    expect(parseQuery('  水泥股份 ')).toEqual({ kind: 'text', text: '水泥股份' });
-  });
-
-  test('results whose title contains the query come first, enterprises first among them', () => {
-    const r = (title: string, kind: string) => ({ meta: { title, kind } });
-    const ranked = rankResults([r('咸安区淘汰落后产能工作总结', '政策文件'), r('电石', '行业'), r('咸宁示例电石有限公司', '企业')], '电石');
-    expect(ranked.map((x) => x.meta.title)).toEqual(['咸宁示例电石有限公司', '电石', '咸安区淘汰落后产能工作总结']);
-  });
+    const step = Math.floor(model.enterprises.length / 500);
+    const sample = model.enterprises.filter((_, i) => i % step === 0).slice(0, 500);
+    expect(sample).toHaveLength(500);
+    const answers = new Map<string, Awaited<ReturnType<SearchEngine['search']>>>();
+    let checked = 0;
+    const failures: string[] = [];
+    for (const e of sample) {
+      const name = fold(e.name, ts);
+      for (let i = 0; i < name.length; i++) {
+        for (let len = 2; len <= 6 && i + len <= name.length; len++) {
+          const part = name.slice(i, i + len);
+          let o = answers.get(part);
+          if (!o) answers.set(part, (o = await engine.search(part)));
+          const truth = holders.get(part)!;
+          checked++;
+          if (o.byName !== truth) failures.push(`${part}: ${o.byName} shown, ${truth} true`);
+          else if (truth <= PAGE_SIZE && !o.items.some((x) => x.href === `/enterprises/${e.key}/`)) failures.push(`${part}: ${e.name} not on the first page`);
+        }
+      }
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
+    expect(checked).toBeGreaterThan(10_000);
+  }, 300_000);
 });
 
-describe('search documents built from the model', () => {
-  const model = buildModel(validateDataRoot('test/fixtures/site/basic'));
-  const policies = [{ slug: 'p', title: '国务院关于进一步加强淘汰落后产能工作的通知', docNumber: '国发[2025]7号', issuer: '国务院', text: '正文' }];
-  const docs = searchDocuments(model, policies);
-  const html = (url: string) => docs.find((d) => d.url === url)!.html;
-
-  test('one document per region, industry and policy — not one per enterprise', () => {
-    expect(docs.filter((d) => d.url.startsWith('/regions/')).length).toBe(model.regionCodes.size);
-    expect(docs.filter((d) => d.url.startsWith('/enterprises/'))).toEqual([]);
-    expect(docs.some((d) => d.url === '/industries/calcium-carbide/')).toBe(true);
-    expect(docs.some((d) => d.url === '/policies/p/')).toBe(true);
-  });
-
-  test('a region document has each enterprise as a section: name｜region｜industry｜status, then its codes and equipment', () => {
-    const h = html('/regions/421202/');
-    expect(h).toContain('<h2 id="e-91421202MA49ABCDXM">湖北示例水泥股份有限公司｜湖北省 咸宁市 咸安区｜水泥｜已关停</h2>');
-    expect(h).toContain('91421202MA49ABCDXM');
-    expect(h).toContain('Φ3×11m机立窑生产线');
-    expect(h).toContain('<span data-pagefind-filter="province">湖北省</span>');
-    expect(h).toContain('<span data-pagefind-filter="status">已关停</span>');
-  });
-
-  test('announcements are sections of their issuing region, document numbers normalised', () => {
-    const h = html('/regions/421202/');
-    expect(h).toContain('<h2 id="a-2024-421202-plan">咸安区2024年淘汰落后产能计划名单｜湖北省 咸宁市 咸安区｜计划淘汰名单｜2024</h2>');
-    expect(h).toContain('咸经信〔2024〕5号');
-    expect(html('/policies/p/')).toContain('国发〔2025〕7号');
-  });
-
-  test('data is escaped in the documents', () => {
-    const hostile = searchDocuments(buildModel(validateDataRoot('test/fixtures/site/hostile')), []);
-    const h = hostile.find((d) => d.url === '/regions/421202/')!.html;
-    expect(h).toContain('&lt;script&gt;alert(&apos;name&apos;)&lt;/script&gt;示例公司');
-    expect(h).not.toContain("<script>alert('name')");
-  });
-
-  test('the credit-code lookup is sharded by the last two characters', () => {
-    const shards = creditCodeShards(model);
-    expect([...shards.keys()]).toEqual(['XM']);
-    expect(shards.get('XM')).toEqual({ '91421202MA49ABCDXM': { url: '/enterprises/91421202MA49ABCDXM/', name: '湖北示例水泥股份有限公司' } });
-  });
-
-  test('the documents are the same for the same data', () => {
-    expect(JSON.stringify(searchDocuments(buildModel(validateDataRoot('test/fixtures/site/basic')), policies))).toBe(JSON.stringify(docs));
-  });
-});
-
-describe('results as a citizen reads them', () => {
-  const region = (subs: [string, string][], meta: Record<string, string> = {}) => ({
-    url: '/regions/421202/',
-    meta: { title: '咸安区', kind: '地区', region: '湖北省 咸宁市 咸安区', ...meta },
-    sub_results: subs.map(([anchor, title]) => ({ url: `/regions/421202/#${anchor}`, title })),
-  });
-  const r = region([
-    ['e-K1', '甲电石有限公司｜湖北省 咸宁市 咸安区｜电石｜已拆除'],
-    ['e-K2', '乙水泥有限公司｜湖北省 咸宁市 咸安区｜水泥｜已关停'],
-    ['a-2024-421202-plan', '咸安区2024年计划名单｜湖北省 咸宁市 咸安区｜计划淘汰名单｜2024'],
-  ]);
-
-  test('each enterprise and announcement section becomes its own result, linked to its own page', () => {
-    expect(flattenResults([r], '有限公司', {})).toEqual([
-      { href: '/enterprises/K1/', title: '甲电石有限公司', kind: '企业', details: ['湖北省 咸宁市 咸安区', '电石', '已拆除'] },
-      { href: '/enterprises/K2/', title: '乙水泥有限公司', kind: '企业', details: ['湖北省 咸宁市 咸安区', '水泥', '已关停'] },
-      { href: '/announcements/2024-421202-plan/', title: '咸安区2024年计划名单', kind: '公告', details: ['湖北省 咸宁市 咸安区', '计划淘汰名单', '2024年'] },
-    ]);
-  });
-
-  test('the region itself is a result when its name matches', () => {
-    expect(flattenResults([r], '咸安区', {}).map((i) => i.href)).toContain('/regions/421202/');
-    expect(flattenResults([r], '有限公司', {}).map((i) => i.href)).not.toContain('/regions/421202/');
-  });
-
-  test('status, industry and type filters apply to each section', () => {
-    expect(flattenResults([r], '有限公司', { status: '已关停' }).map((i) => i.title)).toEqual(['乙水泥有限公司']);
-    expect(flattenResults([r], '有限公司', { industry: '电石' }).map((i) => i.title)).toEqual(['甲电石有限公司']);
-    expect(flattenResults([r], '有限公司', { type: '公告' }).map((i) => i.title)).toEqual(['咸安区2024年计划名单']);
-  });
-
-  test('a document without sections (industry, policy) is a result of its own', () => {
-    expect(flattenResults([{ url: '/industries/cement/', meta: { title: '水泥', kind: '行业' } }], '水泥', {})).toEqual([{ href: '/industries/cement/', title: '水泥', kind: '行业', details: ['', ''] }]);
-  });
+describe('the index grows linearly with the record', () => {
+  test('four times the record, about four times the work', () => {
+    const work = (lines: number) => {
+      const dir = mkdtempSync(join(tmpdir(), 'phaseout-growth-'));
+      writeSynth(join(dir, 'data'), { lines, seed: 2 });
+      const data = collectSearchData(buildModel(validateDataRoot(join(dir, 'data'))), [], ts);
+      rmSync(dir, { recursive: true, force: true });
+      let postings = 0;
+      const g = buildGrams(data.collections.e, 150, (k) => (postings += k.all.length));
+      let leafEntries = 0;
+      for (const hits of g.leaves.values()) leafEntries += hits.length;
+      return { targets: data.collections.e.targets.length, steps: g.steps, stored: postings + leafEntries };
+    };
+    const small = work(1_000);
+    const large = work(4_000);
+    const scale = large.targets / small.targets;
+    expect(large.steps / small.steps).toBeLessThan(scale * 1.3);
+    expect(large.stored / small.stored).toBeLessThan(scale * 1.3);
+  }, 120_000);
 });

@@ -1,0 +1,35 @@
+/**
+ * Everything the build writes besides the pages: the machine outputs (src/output/site-files.ts),
+ * each chart's data and SVG for its embed page, and the files the publishing guide links to.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chartTableToCsv } from '../charts/index.ts';
+import type { Model } from '../derive/model.ts';
+import { templateFiles } from '../publish/templates.ts';
+import { siteFiles, type OutputContext, type SiteFile } from '../output/site-files.ts';
+import { allCharts } from '../site/charts.ts';
+
+/** `/embed/<id>/data.csv` (exactly the chart's numbers) and `/embed/<id>/chart.svg`. */
+export function* chartFiles(model: Model): Generator<SiteFile> {
+  for (const chart of allCharts(model)) {
+    yield { path: `/embed/${chart.id}/data.csv`, mediaType: 'text/csv; charset=utf-8', content: chartTableToCsv(chart.table) };
+    const svg = chart.svg.replace(/^<svg(?![^>]*xmlns=)/, '<svg xmlns="http://www.w3.org/2000/svg"');
+    yield { path: `/embed/${chart.id}/chart.svg`, mediaType: 'image/svg+xml; charset=utf-8', content: `<?xml version="1.0" encoding="utf-8"?>\n${svg}\n` };
+  }
+}
+
+/** `/guide/templates/<kind>.csv` and `/guide/ci/<name>.yml`: what the publishing guide links to. */
+export function* guideFiles(repo: string): Generator<SiteFile> {
+  for (const [path, content] of templateFiles()) yield { path: `/guide/${path}`, mediaType: 'text/csv; charset=utf-8', content };
+  const ci = join(repo, 'docs/ci');
+  for (const name of readdirSync(ci).filter((f) => f.endsWith('.yml')).sort()) {
+    yield { path: `/guide/ci/${name}`, mediaType: 'text/yaml; charset=utf-8', content: readFileSync(join(ci, name), 'utf8') };
+  }
+}
+
+export function* buildOutputs(model: Model, ctx: OutputContext, repo: string): Generator<SiteFile> {
+  yield* siteFiles(model, ctx);
+  yield* chartFiles(model);
+  yield* guideFiles(repo);
+}

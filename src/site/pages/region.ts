@@ -1,0 +1,88 @@
+/** A region's page: its progress, charts, children, targets, lines, announcements and contact. */
+import { orderLines } from '../../derive/aggregate.ts';
+import type { Model } from '../../derive/model.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { t } from '../../i18n/zh-CN.ts';
+import { KIND_LABELS, type AnnouncementMeta } from '../../schema/announcement.ts';
+import { LINE_STATUSES, statusLabel } from '../../schema/line.ts';
+import { regionCharts, type ChartSpec } from '../charts.ts';
+import { linesTable } from '../lines.ts';
+import type { TableData } from '../table.ts';
+import { capacityTableData, progressTable, regionName, share } from './tables.ts';
+
+/** Largest number of lines a region page lists itself; bigger regions point to their children. */
+export const MAX_REGION_LINES = 200;
+
+export interface Crumb {
+  name: string;
+  /** Absent for the page itself. */
+  href?: string | undefined;
+}
+
+export interface AnnouncementLink {
+  href: string;
+  title: string;
+  /** Kind, date and whether corrected, as one line. */
+  kind: string;
+  date: string;
+  datetime: string;
+  corrected: boolean;
+}
+
+export interface RegionPage {
+  code: string;
+  title: string;
+  example: boolean;
+  breadcrumbs: Crumb[];
+  /** Label and value pairs of the progress summary. */
+  progress: { label: string; value: string }[];
+  charts: ChartSpec[];
+  children?: TableData | undefined;
+  capacity?: TableData | undefined;
+  lines?: { table: TableData; truncated?: string | undefined } | undefined;
+  announcements: AnnouncementLink[];
+  contact?: NonNullable<AnnouncementMeta['contact']> | undefined;
+  feed: string;
+}
+
+export function breadcrumbs(model: Model, code: string, self: boolean): Crumb[] {
+  const chain = model.regions.chain(code);
+  return chain.map((r, i) => (self && i === chain.length - 1 ? { name: r.name } : { name: r.name, href: `/regions/${r.code}/` }));
+}
+
+export function regionPage(model: Model, code: string): RegionPage {
+  const name = regionName(model, code);
+  const lines = model.linesByRegion.get(code) ?? [];
+  const progress = model.progressByRegion.get(code)!;
+  const kids = [...(model.childrenOf.get(code) ?? [])].sort((a, b) => (model.progressByRegion.get(b)!.share ?? -1) - (model.progressByRegion.get(a)!.share ?? -1) || (a < b ? -1 : 1));
+  const capacity = model.capacityByRegion.get(code) ?? [];
+  const issued = model.announcementsIssuedBy.get(code) ?? [];
+  const shown = lines.length > 0 ? orderLines(lines).slice(0, MAX_REGION_LINES) : [];
+  return {
+    code,
+    title: name,
+    example: lines.some((l) => l.example) || issued.some((a) => a.meta.example === true),
+    breadcrumbs: breadcrumbs(model, code, true),
+    progress: [
+      { label: t.progress.lines, value: String(progress.lines) },
+      { label: t.progress.complete, value: String(progress.complete) },
+      { label: t.progress.overdue, value: String(progress.overdue) },
+      { label: t.progress.share, value: share(progress) },
+      ...LINE_STATUSES.filter((s) => progress.byStatus[s] > 0).map((s) => ({ label: statusLabel(s), value: String(progress.byStatus[s]) })),
+    ],
+    charts: regionCharts(model, code),
+    children: kids.length > 0 ? progressTable(model, kids.map((c) => ({ code: c })), t.region.childrenCaption) : undefined,
+    capacity: capacity.length > 0 ? capacityTableData(model, capacity, t.region.targetsCaption(name)) : undefined,
+    lines: lines.length > 0
+      ? {
+          table: linesTable(model, shown, { caption: `${name}${t.region.lines}（${lines.length}）`, id: 'lines' }),
+          truncated: shown.length < lines.length ? t.region.linesTruncated(shown.length, lines.length) : undefined,
+        }
+      : undefined,
+    announcements: issued.map((a) => ({
+      href: `/announcements/${a.id}/`, title: a.meta.title, kind: KIND_LABELS[a.kind], date: formatDate(a.meta.published), datetime: a.meta.published, corrected: model.superseded.has(a.id),
+    })),
+    contact: issued.find((a) => a.meta.contact)?.meta.contact,
+    feed: `/regions/${code}/feed.xml`,
+  };
+}

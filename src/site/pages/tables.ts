@@ -1,0 +1,91 @@
+/** Tables several pages share: progress of regions, capacity against targets, announcement lists, changes. */
+import { describeEffect, type AnnouncementEffect } from '../../derive/changes.ts';
+import type { CapacityCell, Model, Progress } from '../../derive/model.ts';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { t } from '../../i18n/zh-CN.ts';
+import { KIND_LABELS } from '../../schema/announcement.ts';
+import type { Announcement } from '../../validate/record.ts';
+import { cell, date, link, num, type TableData } from '../table.ts';
+
+export const regionName = (model: Model, code: string) => model.regions.get(code)?.name ?? code;
+export const industryName = (model: Model, id: string) => model.taxonomy.get(id)?.name ?? id;
+export const share = (p: Progress) => (p.share === undefined ? '—' : `${formatNumber(p.share * 100, 0)}%`);
+
+/** Regions with their progress: lines, complete, overdue, share. `depth` indents nested regions. */
+export function progressTable(model: Model, rows: readonly { code: string; depth?: number }[], caption: string): TableData {
+  return {
+    caption,
+    columns: [{ label: t.announcement.region }, { label: t.progress.lines, numeric: true }, { label: t.progress.complete, numeric: true }, { label: t.progress.overdue, numeric: true }, { label: t.progress.share, numeric: true }],
+    rows: rows.map(({ code, depth }) => {
+      const p = model.progressByRegion.get(code)!;
+      const name = cell(link(regionName(model, code), `/regions/${code}/`));
+      return { cells: [depth ? { ...name, parts: name.parts.map((x) => ({ ...x, className: `depth-${depth}` })) } : name, num(String(p.lines)), num(String(p.complete)), num(String(p.overdue)), num(share(p))] };
+    }),
+  };
+}
+
+const qty = (v: number | undefined, unit: string) => (v === undefined ? '—' : `${formatNumber(v)}${unit}`);
+
+/** Targets, planned and eliminated capacity by year and industry, each in its own unit. */
+export function capacityTableData(model: Model, cells: readonly CapacityCell[], caption: string, opts: { targetLabel?: string; industry?: boolean } = {}): TableData {
+  const withIndustry = opts.industry !== false;
+  return {
+    caption,
+    columns: [
+      { label: t.capacity.year },
+      ...(withIndustry ? [{ label: t.capacity.industry }] : []),
+      { label: opts.targetLabel ?? t.capacity.target, numeric: true },
+      { label: t.capacity.planned, numeric: true },
+      { label: t.capacity.eliminated, numeric: true },
+    ],
+    rows: cells.map((c) => ({
+      cells: [
+        cell(t.yearOf(c.year)),
+        ...(withIndustry ? [cell(link(industryName(model, c.industry), `/industries/${c.industry}/`))] : []),
+        num(qty(c.target, c.unit)),
+        num(qty(c.planned, c.unit)),
+        num(qty(c.eliminated, c.unit)),
+      ],
+    })),
+  };
+}
+
+/** Announcements, one row each: date, title (marked when example or corrected), kind, region, year. */
+export function announcementsTable(model: Model, list: readonly Announcement[], caption: string): TableData {
+  return {
+    caption,
+    columns: [{ label: t.announcement.published }, { label: t.announcement.title }, { label: t.announcement.kind }, { label: t.announcement.region }, { label: t.announcement.year }],
+    rowHeader: 1,
+    rows: list.map((a) => ({
+      cells: [
+        cell(date(formatDate(a.meta.published), a.meta.published)),
+        cell(link(a.meta.title, `/announcements/${a.id}/`), a.meta.example && t.marks.example, model.superseded.has(a.id) && t.marks.corrected),
+        cell(KIND_LABELS[a.kind]),
+        cell(regionName(model, a.meta.region)),
+        cell(String(a.meta.year)),
+      ],
+    })),
+  };
+}
+
+/** What each announcement changed, with the province each row belongs to (for the filter). */
+export function changesTable(model: Model, effects: readonly AnnouncementEffect[], caption: string): TableData {
+  return {
+    caption,
+    id: 'changes',
+    columns: [{ label: t.announcement.published }, { label: t.nav.announcements }, { label: t.announcement.region }, { label: t.announcement.kind }, { label: t.history.effect }],
+    rowHeader: 1,
+    rows: effects.map((e) => ({
+      data: { province: provinceOf(model, e.region) },
+      cells: [
+        cell(date(formatDate(e.published), e.published)),
+        cell(link(e.title, `/announcements/${e.id}/`), e.supersededBy !== undefined && t.marks.corrected),
+        cell(link(regionName(model, e.region), `/regions/${e.region}/`)),
+        cell(KIND_LABELS[e.kind]),
+        cell(describeEffect(e) || t.history.noEffect),
+      ],
+    })),
+  };
+}
+
+export const provinceOf = (model: Model, code: string) => model.regions.chain(code)[1]?.code ?? '000000';
