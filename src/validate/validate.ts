@@ -106,7 +106,8 @@ export function validateRaw(raw: RawDataRoot, options: ValidateOptions = {}): Va
     for (const a of raw.announcements) problems.push(problem('not-locked', { file: a.md?.path ?? a.csv!.path }, { value: a.id }));
   }
   if (parsedLock?.references) append(problems, checkReferences(parsedLock.references, taxonomy, regions, sources));
-  if (options.base) append(problems, checkLockRewritten(options.base, parsedLock && parsedLock.problems.length === 0 ? parsedLock : undefined));
+  // A lock that cannot be read is lock-syntax already (an error): compare only a readable lock, or none.
+  if (options.base && !(parsedLock && parsedLock.problems.length > 0)) append(problems, checkLockRewritten(options.base, parsedLock));
   return { announcements, chronological, corrections: valid, superseded, taxonomy, regions, lock, references: parsedLock?.references, report: toReport(problems) };
 }
 
