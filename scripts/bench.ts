@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], fx: Effects): Promise<number
     const validate = timed(process.execPath, [...TSX, 'scripts/validate.ts', '--data', data, '--format', 'json']);
     const vp = validationVsParse(data);
     const build = timed(process.execPath, [...TSX, 'scripts/build.ts', '--preview', '--data', data, '--out', site], { PHASEOUT_BENCH_TIMINGS: join(base, 'steps.json') });
-    const steps = JSON.parse(readFileSync(join(base, 'steps.json'), 'utf8')) as Record<string, number>;
+    const { seconds: steps, rssMB } = JSON.parse(readFileSync(join(base, 'steps.json'), 'utf8')) as { seconds: Record<string, number>; rssMB: Record<string, number> };
     const files = walk(site);
     const html = files.filter((f) => f.endsWith('.html')).length;
     // The yardstick, right after: a bare Astro project rendering as many trivial pages.
@@ -59,7 +59,7 @@ export async function main(argv: readonly string[], fx: Effects): Promise<number
     const q = await queryBytes(site, query);
     const region = regionPageGzip(site);
     const result = {
-      lines: n, synth, validate, ...vp, validationRatio: ratio(vp.validateMs, vp.readParseMs), build, steps, bare, buildRatio: ratio(build.seconds, bare.seconds),
+      lines: n, synth, validate, ...vp, validationRatio: ratio(vp.validateMs, vp.readParseMs), build, steps, rssMB, bare, buildRatio: ratio(build.seconds, bare.seconds),
       html, files: files.length, dist: distBytes, query, queryBytes: q.bytes, queryRequests: q.requests, region,
     };
     fx.stdout(`${JSON.stringify(result, null, 1)}\n`);

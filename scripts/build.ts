@@ -64,7 +64,7 @@ export async function main(argv: readonly string[], fx: Effects): Promise<number
     const result = await buildSite({ dataRoot: root, out, repo: REPO, site, pid: process.pid, log: fx.stdout });
     if (result.status === 0) fx.stdout(`网站已生成：${values.out}（${Object.entries(result.steps).map(([k, s]) => `${k} ${s} s`).join('，')}）\n`);
     // For npm run bench: how long each step took.
-    if (fx.env.PHASEOUT_BENCH_TIMINGS) writeFileSync(fx.env.PHASEOUT_BENCH_TIMINGS, JSON.stringify(result.steps));
+    if (fx.env.PHASEOUT_BENCH_TIMINGS) writeFileSync(fx.env.PHASEOUT_BENCH_TIMINGS, JSON.stringify({ seconds: result.steps, rssMB: result.memory }));
     return result.status;
   } finally {
     release();

@@ -5,12 +5,13 @@
  * shows, then reports the validator's problems for that table. `--out` starting with
  * `announcements/` is inside the data root; any other relative path is from the current folder.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LOCK_FILE, parseLock } from '../src/validate/lock.ts';
 import { formatText } from '../src/output/report.ts';
 import { validateDataRoot } from '../src/validate/validate.ts';
 import { importXlsx } from '../src/publish/xlsx.ts';
+import { IMPORT_LIMITS, ImportRefused, sizeText } from '../src/import/refusal.ts';
 import { dataRoot, fail, parseOptions, runIfMain, type Effects } from './cli.ts';
 
 export async function main(argv: readonly string[], fx: Effects): Promise<number> {
@@ -21,7 +22,7 @@ export async function main(argv: readonly string[], fx: Effects): Promise<number
   if (!file) fail(`请给出要导入的 .xlsx 文件。${usage}`);
   if (more.length) fail(`一次只能导入一个文件，多出了：${more.join(' ')}`);
   if (/\.xls$/i.test(file)) fail('不支持旧的 .xls 格式。请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再导入');
-  if (!/\.xlsx$/i.test(file)) fail(`只能导入 .xlsx 文件：${given}。CSV 文件直接放进数据目录即可`);
+  if (!/\.xlsx$/i.test(file)) fail(`只能导入 .xlsx 文件：${given}。CSV 文件直接放进数据目录即可；其他格式和版式的名单请用 npm run import`);
   if (!existsSync(file)) fail(`找不到文件：${given}`);
   const out = values.out;
   if (!out) fail(`请用 --out 指定要写出的 CSV，如 --out announcements/2026/2026-421202-plan.csv。${usage}`);
@@ -37,11 +38,17 @@ export async function main(argv: readonly string[], fx: Effects): Promise<number
     fail(`公告 ${m[1]} 已正式发布（已记入 published.lock），它的表格不能覆盖。更正请另发公告：npm run new -- --supersedes ${m[1]}`);
   }
 
+  // The file's size is checked before it is read; the reader refuses, with its own message, a
+  // workbook that unpacks to too much, has too many rows or cells, or is damaged.
+  const name = `“${basename(file)}”`;
+  const size = statSync(file).size;
+  if (size > IMPORT_LIMITS.fileBytes) fail(`${name}有 ${sizeText(size)}，超过导入上限 ${sizeText(IMPORT_LIMITS.fileBytes)}。请删去其中的图片等与名单无关的内容，或把名单分成几个文件分别导入`);
   let sheet;
   try {
-    sheet = await importXlsx(readFileSync(file));
+    sheet = importXlsx(readFileSync(file), name);
   } catch (e) {
-    fail(`无法读取 ${given}：它不是有效的 .xlsx 工作簿（${e instanceof Error ? e.message : String(e)}）。请在 Excel 或 WPS 中重新“另存为”.xlsx`);
+    if (e instanceof ImportRefused) fail(e.message);
+    throw e;
   }
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(`${target}.tmp`, sheet.csv);

@@ -19,10 +19,10 @@ import { BOM } from '../src/publish/csv-text.ts';
 import { announcementMd, freeId, headerCsv, todayInChina } from '../src/publish/scaffold.ts';
 import { dataRoot, fail, parseOptions, runIfMain, type Effects } from './cli.ts';
 
-interface Existing { id: string; dir: string }
+export interface Existing { id: string; dir: string }
 
 /** Every announcement id in the data root, with its year folder. */
-function existingAnnouncements(root: string): Existing[] {
+export function existingAnnouncements(root: string): Existing[] {
   const base = join(root, 'announcements');
   if (!existsSync(base)) return [];
   const out = new Map<string, Existing>();
@@ -37,7 +37,7 @@ function existingAnnouncements(root: string): Existing[] {
 }
 
 /** GB/T 2260 plus the data root's regions.csv, as the validator sees them. */
-function regionTable(root: string): RegionTable {
+export function regionTable(root: string): RegionTable {
   const file = join(root, 'regions.csv');
   const regions = existsSync(file) ? { path: 'regions.csv', bytes: readFileSync(file) } : undefined;
   return validateRaw({ announcements: [], problems: [], regions }).regions;
@@ -50,14 +50,14 @@ function frontMatterOf(file: string): Record<string, unknown> | undefined {
 
 const KIND_LIST = KINDS.map((k) => `${k}（${KIND_LABELS[k]}）`).join('、');
 
-function parseKind(v: string | undefined): Kind {
+export function parseKind(v: string | undefined): Kind {
   if (v === undefined) fail(`请用 --kind 指定公告类别：${KIND_LIST}`);
   const k = trimCell(v).toLowerCase();
   if (!(KINDS as readonly string[]).includes(k)) fail(`不认识的公告类别“${v}”。可用的类别：${KIND_LIST}`);
   return k as Kind;
 }
 
-function parseRegion(v: string | undefined, regions: RegionTable): string {
+export function parseRegion(v: string | undefined, regions: RegionTable): string {
   if (v === undefined) fail('请用 --region 指定发布地区的6位行政区划代码，如 --region 421202（全国为 000000）');
   const code = toHalfWidth(trimCell(v));
   if (!/^\d{6}$/.test(code)) fail(`行政区划代码“${v}”不是6位数字，如 421202（咸安区）`);
@@ -65,14 +65,14 @@ function parseRegion(v: string | undefined, regions: RegionTable): string {
   return code;
 }
 
-function parseYear(v: string | undefined): number {
+export function parseYear(v: string | undefined): number {
   if (v === undefined) fail('请用 --year 指定公告针对的年度，如 --year 2026');
   const y = toHalfWidth(trimCell(v));
   if (!/^\d{4}$/.test(y) || +y < 1980 || +y > 2100) fail(`年度“${v}”不对，应为4位年份，如 2026`);
   return +y;
 }
 
-function parsePublished(v: string | undefined, now: Date): string {
+export function parsePublished(v: string | undefined, now: Date): string {
   if (v === undefined) return todayInChina(now); // an authoring tool may read the clock
   const d = toHalfWidth(trimCell(v));
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);

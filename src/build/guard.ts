@@ -3,7 +3,7 @@
  * build at a time per output folder, and the clean-up of folders that interrupted builds left.
  * Pure decisions over paths and pids; the file system and the process table come in as arguments.
  */
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 /** The file a build writes into its output folder: a folder without it is not a site to replace. */
@@ -68,6 +68,7 @@ export const lockPath = (out: string) => `${resolve(out)}.lock`;
  */
 export async function acquireBuildLock(out: string, fx: LockEffects, maxWaitMs = 3_600_000): Promise<(() => void) | undefined> {
   const file = lockPath(out);
+  mkdirSync(dirname(file), { recursive: true });
   let waited = 0;
   let told = false;
   for (;;) {

@@ -34,16 +34,20 @@ export interface BuildResult {
   status: 0 | 1;
   /** Seconds per step, for the benchmark. */
   steps: Record<string, number>;
+  /** Resident memory (MB) at the end of each step, for the benchmark. */
+  memory: Record<string, number>;
 }
 
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 export async function buildSite(o: BuildOptions): Promise<BuildResult> {
   const steps: Record<string, number> = {};
+  const memory: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
     const now = performance.now();
     steps[name] = seconds(now - t);
+    memory[name] = Math.round(process.memoryUsage.rss() / 1048576);
     t = now;
   };
   const record = validateDataRoot(o.dataRoot);
@@ -52,7 +56,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
   if (report.errors > 0) {
     o.log(formatText(report, { dataDir: relative(o.repo, o.dataRoot) || '.' }));
     o.log('数据有错误，没有生成网站；原有的网站（如有）保持不变。\n');
-    return { status: 1, steps };
+    return { status: 1, steps, memory };
   }
   o.log(`数据检查通过（${report.warnings} 个提示），开始生成网站…\n`);
   const model = buildModel(record);
@@ -89,5 +93,5 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
   // folder (src/build/guard.ts, removeStaleFolders).
   if (existsSync(old)) spawn('rm', ['-rf', '--', old], { detached: true, stdio: 'ignore' }).unref();
   lap('swap');
-  return { status: 0, steps };
+  return { status: 0, steps, memory };
 }

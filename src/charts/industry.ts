@@ -3,11 +3,11 @@
  * (horizontal bars), one panel per capacity unit.
  */
 import { scaleBand, scaleLinear } from 'd3';
-import { yGrid, yGridWidth, yearLabels } from './axes.ts';
-import { hbarRows, labelsAbove } from './hbars.ts';
+import { LABEL_GAP, yGrid, yGridWidth, yearLabels } from './axes.ts';
+import { hbarRows, labelsAbove, summarise } from './hbars.ts';
 import { CAPACITY_DIGITS, formatCapacity, formatNumber, roundTo } from './number.ts';
 import { BAR_COLOUR } from './palette.ts';
-import { DEFAULT_WIDTH, FONT, attrs, emptyNotice, capacityPanel, checkId, frame, r, text, textWidth, type BaseOptions } from './svg.ts';
+import { DEFAULT_WIDTH, FONT, attrs, emptyNotice, capacityPanel, checkId, frame, note, r, text, textWidth, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
 
 export interface CapacityByYearRow {
@@ -32,7 +32,13 @@ export interface IndustryChartOptions extends BaseOptions {
   href?: (code: string) => string | undefined;
   /** Height of each by-year plot. Default 150. */
   plotHeight?: number;
+  /** The by-province chart draws the `top` largest provinces and says how many more there are (all stay in the table). Default 10. */
+  top?: number;
 }
+
+/** Widest a year's bar gets, however few years there are. */
+const MAX_BAR = 40;
+const BAR_PADDING = 0.25;
 
 type Keyed = { unit: string; eliminated: number };
 
@@ -77,25 +83,41 @@ export function capacityByYear(rows: readonly CapacityByYearRow[], opts: Industr
     y += FONT.label + 4;
   }
   for (const p of panels) {
-    body += capacityPanel(pad, y, p.unit);
-    y += FONT.title + 32;
+    const ph = capacityPanel(pad, y, p.unit, width - 2 * pad);
+    body += ph.markup;
+    if (p.items.length === 1) {
+      // One year: a sentence, not a lone bar as wide as the chart.
+      y += ph.height + 8;
+      const x = p.items[0]!;
+      const one = hbarRows([{ label: `${x.year}年`, bars: [{ value: x.eliminated, valueText: formatCapacity(x.eliminated, p.unit), sentence: `已淘汰${formatCapacity(x.eliminated, p.unit)}`, fill: BAR_COLOUR, tip: '' }] }], { x: pad, y, width: width - 2 * pad });
+      body += one.markup + '</g>\n';
+      y += one.height + 22;
+      continue;
+    }
+    y += ph.height + 28;
     const lo = p.items[0]!.year;
     const years = Array.from({ length: p.items[p.items.length - 1]!.year - lo + 1 }, (_, i) => lo + i);
     const max = Math.max(0, ...p.items.map((x) => x.eliminated));
     const ys = scaleLinear().domain([0, max > 0 ? max : 1]).nice(4).range([y + plotH, y]);
     const x0 = pad + yGridWidth(ys, p.unit);
-    const xs = scaleBand<number>().domain(years).range([x0, width - pad]).padding(0.25);
+    const step = Math.min((width - pad - x0) / years.length, MAX_BAR / (1 - BAR_PADDING));
+    const xs = scaleBand<number>().domain(years).range([x0, x0 + step * years.length]).padding(BAR_PADDING);
     body += yGrid(ys, x0, width - pad, p.unit);
-    body += yearLabels(years, (yr) => xs(yr)! + xs.bandwidth() / 2, xs.step(), y + plotH + 16);
-    const labelsFit = p.items.every((x) => textWidth(formatNumber(x.eliminated), FONT.small) <= xs.step() - 2);
+    body += yearLabels(years, (yr) => xs(yr)! + xs.bandwidth() / 2, xs.step(), y + plotH + 22, pad, width - pad);
+    const labelsFit = p.items.every((x) => textWidth(formatNumber(x.eliminated), FONT.small) <= xs.step() - LABEL_GAP);
     for (const x of p.items) {
       const bx = xs(x.year)!;
       const top = ys(x.eliminated);
       body += `<rect class="mark" x="${r(bx)}" y="${r(top)}" width="${r(xs.bandwidth())}" height="${r(y + plotH - top)}" fill="${BAR_COLOUR}"${attrs({ 'data-tip': `${opts.industry} ${x.year}年：${formatCapacity(x.eliminated, p.unit)}` })}/>`;
       if (labelsFit) body += text(bx + xs.bandwidth() / 2, top - 4, formatNumber(x.eliminated), { 'text-anchor': 'middle', 'font-size': FONT.small });
     }
+    if (!labelsFit) {
+      const n = note(pad, y + plotH + 24, '各年数值见数据表。', width - 2 * pad);
+      body += n.markup;
+      y += n.height + 2;
+    }
     body += '\n</g>\n';
-    y += plotH + 40;
+    y += plotH + 42;
   }
   const desc =
     opts.desc ??
@@ -133,14 +155,21 @@ export function capacityByProvince(rows: readonly CapacityByProvinceRow[], opts:
     y += FONT.label + 4;
   }
   for (const p of panels) {
-    body += capacityPanel(pad, y, p.unit);
-    y += FONT.title + 10;
+    const ph = capacityPanel(pad, y, p.unit, width - 2 * pad);
+    body += ph.markup;
+    y += ph.height + 8;
     const bars = hbarRows(
-      p.items.map((x) => ({
-        label: x.name,
-        href: href(x.code),
-        bars: [{ value: x.eliminated, valueText: formatCapacity(x.eliminated, p.unit), fill: BAR_COLOUR, tip: `${x.name}：${formatCapacity(x.eliminated, p.unit)}` }],
-      })),
+      summarise(
+        p.items,
+        opts.top ?? 10,
+        0,
+        (left) => ({ label: `…… 另有${formatNumber(left)}个省份，见数据表`, bars: [] }),
+        (x) => ({
+          label: x.name,
+          href: href(x.code),
+          bars: [{ value: x.eliminated, valueText: formatCapacity(x.eliminated, p.unit), sentence: `已淘汰${formatCapacity(x.eliminated, p.unit)}`, fill: BAR_COLOUR, tip: `${x.name}：${formatCapacity(x.eliminated, p.unit)}` }],
+        }),
+      ),
       { x: pad, y, width: width - 2 * pad, labelsAbove: above },
     );
     body += bars.markup + '</g>\n';

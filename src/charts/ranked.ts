@@ -1,5 +1,5 @@
 /** Child regions ranked by completion: horizontal 0–100 % bars labelled with % and counts. */
-import { hbarRows } from './hbars.ts';
+import { hbarRows, summarise } from './hbars.ts';
 import { formatNumber, formatPercent, percent } from './number.ts';
 import { BAR_COLOUR } from './palette.ts';
 import { DEFAULT_WIDTH, checkId, frame, type BaseOptions } from './svg.ts';
@@ -20,6 +20,12 @@ export interface ChildRegionsRankedOptions extends BaseOptions {
   unit?: string;
   /** Link of a region's label; default `/regions/<code>/`; undefined for no link. */
   href?: (code: string) => string | undefined;
+  /**
+   * A long ranking draws its first `head` and last `tail` regions and says how many it leaves out
+   * between them (all stay in the table). Default 10 and 5.
+   */
+  head?: number;
+  tail?: number;
 }
 
 const DEFAULT_TITLE = '下级地区完成率排名';
@@ -48,11 +54,17 @@ export function childRegionsRanked(rows: readonly RegionCompletionRow[], opts: C
     opts.desc ??
     (list.length === 0 ? '暂无下级地区数据。' : `按完成率从高到低排列：${list.map((x) => `${x.name}${valueText(x)}`).join('，')}。`);
   const bars = hbarRows(
-    list.map((x) => ({
-      label: x.name,
-      href: href(x.code),
-      bars: [{ value: x.pct, valueText: valueText(x), fill: BAR_COLOUR, tip: `${x.name}：完成${valueText(x)}` }],
-    })),
+    summarise(
+      list,
+      opts.head ?? 10,
+      opts.tail ?? 5,
+      (left) => ({ label: `…… 其间另有${formatNumber(left)}个地区，见数据表`, bars: [] }),
+      (x) => ({
+        label: x.name,
+        href: href(x.code),
+        bars: [{ value: x.pct, valueText: valueText(x), fill: BAR_COLOUR, tip: `${x.name}：完成${valueText(x)}` }],
+      }),
+    ),
     { x: pad, y: pad, width: width - 2 * pad, max: 100, track: true },
   );
   return frame({ id, kind: 'ranked', width, height: bars.height + 2 * pad, title: opts.title ?? DEFAULT_TITLE, desc, body: bars.markup });

@@ -2,11 +2,12 @@
  * Targets against eliminated capacity, one small panel per (industry, unit): 万吨 are never
  * added to 万千瓦, so a region with lines in two units gets two panels.
  */
-import { hbarRows, type HBarGroup } from './hbars.ts';
+import { asSentences, hbarRows, type HBarGroup } from './hbars.ts';
 import { legend } from './legend.ts';
 import { CAPACITY_DIGITS, formatCapacity, roundTo } from './number.ts';
 import { ELIMINATED_COLOUR, TARGET_COLOUR } from './palette.ts';
-import { DEFAULT_WIDTH, FONT, attrs, emptyNotice, panelHeading, checkId, frame, hatchPattern, type BaseOptions } from './svg.ts';
+import { formatNumber } from './number.ts';
+import { DEFAULT_WIDTH, FONT, TALL, attrs, emptyNotice, panelHeading, checkId, frame, hatchPattern, note, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
 
 export interface TargetEliminatedRow {
@@ -21,7 +22,15 @@ export interface TargetEliminatedRow {
   eliminated?: number | undefined;
 }
 
-export type TargetsVsEliminatedOptions = BaseOptions;
+export interface TargetsVsEliminatedOptions extends BaseOptions {
+  /**
+   * A national record has dozens of industries and years: the chart draws the latest `years` years
+   * of each panel, and panels in the order the rows come while they fit in `maxHeight` units (at
+   * least one), and says what it leaves out; the table keeps every number. Default 4 and `TALL`.
+   */
+  years?: number;
+  maxHeight?: number;
+}
 
 interface Panel {
   industry: string;
@@ -65,41 +74,22 @@ export function targetsVsEliminated(series: readonly TargetEliminatedRow[], opts
   const id = checkId(opts.id);
   const width = opts.width ?? DEFAULT_WIDTH;
   const pad = 8;
-  const panels = panelsOf(series);
+  const all = panelsOf(series);
+  const maxYears = opts.years ?? 4;
+  const maxHeight = opts.maxHeight ?? TALL;
+  const panels = all.map((p) => ({ ...p, years: p.years.slice(-maxYears) }));
   const title = opts.title ?? DEFAULT_TITLE;
-  const desc =
-    opts.desc ??
-    (panels.length === 0
-      ? '暂无目标或完成数据。'
-      : `按行业和产能单位分列各年度目标产能与已淘汰产能，共${panels.length}个分图：${panels.map(panelTitle).join('、')}。不同单位的产能不相加。`);
   const hatch = `${id}-target`;
   const defs = hatchPattern(hatch, TARGET_COLOUR, '#ffffff');
 
-  let body = '';
-  let y = pad;
-  const lg = legend(
-    [
-      { label: '目标', fill: `url(#${hatch})`, stroke: TARGET_COLOUR },
-      { label: '已淘汰', fill: ELIMINATED_COLOUR },
-    ],
-    pad, y, width - 2 * pad,
-  );
-  body += lg.markup;
-  y += lg.height + 14;
-  if (panels.length === 0) {
-    body += emptyNotice(pad, y);
-    y += FONT.label + pad;
-  }
-  for (const p of panels) {
-    body += `<g${attrs({ class: 'panel', 'data-industry': p.industry, 'data-unit': p.unit })}>\n`;
-    body += panelHeading(pad, y, panelTitle(p));
-    y += FONT.title + 8;
-    const groups: HBarGroup[] = p.years.map((v) => ({
+  const groupsOf = (p: (typeof panels)[number]): HBarGroup[] =>
+    p.years.map((v) => ({
       label: `${v.year}年`,
       bars: [
         {
           value: v.target,
           valueText: v.target === undefined ? '目标不详' : formatCapacity(v.target, p.unit),
+          sentence: `目标${v.target === undefined ? '不详' : formatCapacity(v.target, p.unit)}`,
           fill: `url(#${hatch})`,
           stroke: TARGET_COLOUR,
           className: 'target',
@@ -108,17 +98,64 @@ export function targetsVsEliminated(series: readonly TargetEliminatedRow[], opts
         {
           value: v.eliminated,
           valueText: v.eliminated === undefined ? '完成不详' : formatCapacity(v.eliminated, p.unit),
+          sentence: `已淘汰${v.eliminated === undefined ? '不详' : formatCapacity(v.eliminated, p.unit)}`,
           fill: ELIMINATED_COLOUR,
           className: 'eliminated',
           tip: `${p.industry} ${v.year}年已淘汰：${v.eliminated === undefined ? '不详' : formatCapacity(v.eliminated, p.unit)}`,
         },
       ],
     }));
-    const rows = hbarRows(groups, { x: pad, y, width: width - 2 * pad });
-    body += rows.markup + '</g>\n';
-    y += rows.height + 20;
+  const groups = panels.map(groupsOf);
+
+  let body = '';
+  let y = pad;
+  // The legend only where some panel draws bars (a panel with one known value is a sentence).
+  if (groups.some((g) => !asSentences(g, {}))) {
+    const lg = legend(
+      [
+        { label: '目标', fill: `url(#${hatch})`, stroke: TARGET_COLOUR },
+        { label: '已淘汰', fill: ELIMINATED_COLOUR },
+      ],
+      pad, y, width - 2 * pad,
+    );
+    body += lg.markup;
+    y += lg.height + 14;
   }
-  return frame({ id, kind: 'targets', width, height: y - (panels.length === 0 ? 0 : 20) + pad, title, desc, defs, body });
+  if (panels.length === 0) {
+    body += emptyNotice(pad, y);
+    y += FONT.label + 4;
+  }
+  let drawn = 0;
+  for (const [i, p] of panels.entries()) {
+    let part = `<g${attrs({ class: 'panel', 'data-industry': p.industry, 'data-unit': p.unit })}>\n`;
+    let py = y + (i > 0 ? 20 : 0);
+    const h = panelHeading(pad, py, panelTitle(p), width - 2 * pad);
+    part += h.markup;
+    py += h.height + 6;
+    const rows = hbarRows(groups[i]!, { x: pad, y: py, width: width - 2 * pad });
+    part += rows.markup + '</g>\n';
+    py += rows.height;
+    if (drawn > 0 && py > maxHeight) break;
+    body += part;
+    y = py;
+    drawn++;
+  }
+  const leftOut = [
+    drawn < all.length ? `另有${formatNumber(all.length - drawn)}个行业（单位）未画出` : '',
+    all.slice(0, drawn).some((p) => p.years.length > maxYears) ? `每个行业只画最近${formatNumber(maxYears)}个年度` : '',
+  ].filter(Boolean);
+  if (leftOut.length > 0) {
+    const n = note(pad, y + 8, `${leftOut.join('；')}，全部数值见数据表。`, width - 2 * pad);
+    body += n.markup;
+    y += 8 + n.height;
+  }
+  const desc =
+    opts.desc ??
+    (all.length === 0
+      ? '暂无目标或完成数据。'
+      : `按行业和产能单位分列各年度目标产能与已淘汰产能，共${all.length}个分图：${all.map(panelTitle).join('、')}。不同单位的产能不相加。` +
+        (leftOut.length > 0 ? `图中画出${all.slice(0, drawn).map(panelTitle).join('、')}；${leftOut.join('，')}，全部数值见数据表。` : ''));
+  return frame({ id, kind: 'targets', width, height: y + pad, title, desc, defs, body });
 }
 
 /** The numbers of `targetsVsEliminated` as a table: one row per industry, unit and year. */

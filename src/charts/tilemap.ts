@@ -5,7 +5,8 @@
 import { scaleLinear, scaleThreshold } from 'd3';
 import { CAPACITY_DIGITS, PERCENT_DIGITS, formatNumber, roundTo } from './number.ts';
 import { NO_DATA_FILL, NO_DATA_HATCH, SEQUENTIAL, prefersWhiteText } from './palette.ts';
-import { DEFAULT_WIDTH, FONT, INK, MUTED, attrs, checkId, frame, hatchPattern, r, text, type BaseOptions } from './svg.ts';
+import { LABEL_GAP, thinLabels } from './axes.ts';
+import { DEFAULT_WIDTH, FONT, INK, MUTED, attrs, checkId, frame, hatchPattern, r, text, textWidth, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
 import { CHINA_TILES, type Tile, type TileLayout } from './tile-layout.ts';
 
@@ -44,18 +45,31 @@ function tileValues(values: ProvinceValues, o: Pick<ProvinceTileMapOptions, 'uni
   });
 }
 
-function thresholdsOf(values: readonly (number | undefined)[], o: ProvinceTileMapOptions): number[] {
-  if (o.thresholds) return [...o.thresholds];
-  if (o.unit === '%') return [20, 40, 60, 80];
-  const max = Math.max(0, ...values.map((v) => v ?? 0));
+/** The class breaks and the upper end of the legend's domain. */
+function classesOf(values: readonly (number | undefined)[], o: ProvinceTileMapOptions): { breaks: number[]; end: number } {
+  let max = 0;
+  for (const v of values) if (v !== undefined) max = Math.max(max, v);
+  if (o.thresholds) {
+    const [, , b3, b4] = o.thresholds;
+    return { breaks: [...o.thresholds], end: Math.max(max, b4 + (b4 - b3)) };
+  }
+  // Completion rates run 0–100 %: the legend says so whatever the data reach.
+  if (o.unit === '%') return { breaks: [20, 40, 60, 80], end: Math.max(100, max) };
   const top = scaleLinear().domain([0, max > 0 ? max : 1]).nice(5).domain()[1]!;
-  return [1, 2, 3, 4].map((i) => roundTo((top * i) / 5, 6));
+  return { breaks: [1, 2, 3, 4].map((i) => roundTo((top * i) / 5, 6)), end: top };
+}
+
+/** A number in at most `width` units: fewer decimals as it grows, then in 万 or 亿. */
+function fitNumber(v: number, width: number, digits: number): string {
+  const plain = formatNumber(v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? Math.min(1, digits) : digits);
+  if (textWidth(plain, FONT.small) <= width) return plain;
+  return new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 1 }).format(v);
 }
 
 /** Short text on a tile: fewer decimals as numbers grow, so it fits the square. */
-function tileText(v: number, unit: string): string {
+function tileText(v: number, unit: string, width: number): string {
   if (unit === '%') return `${formatNumber(v, Math.abs(v) >= 100 ? 0 : PERCENT_DIGITS)}%`;
-  return formatNumber(v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2);
+  return fitNumber(v, width, CAPACITY_DIGITS);
 }
 
 const fullText = (v: number, unit: string) => `${formatNumber(v, digitsOf(unit))}${unit}`;
@@ -71,7 +85,7 @@ export function provinceTileMap(values: ProvinceValues, opts: ProvinceTileMapOpt
   const href = opts.href ?? ((code: string) => `/regions/${code}/`);
   const pad = 8;
   const tiles = tileValues(values, opts);
-  const breaks = thresholdsOf(tiles.map((t) => t.value), opts);
+  const { breaks, end } = classesOf(tiles.map((t) => t.value), opts);
   const colour = scaleThreshold<number, string>().domain(breaks).range([...SEQUENTIAL]);
   const pitch = (width - 2 * pad) / layout.cols;
   const size = pitch - 3;
@@ -87,12 +101,12 @@ export function provinceTileMap(values: ProvinceValues, opts: ProvinceTileMapOpt
     const tip = `${tile.name}：${value === undefined ? '无数据' : `${opts.measure} ${fullText(value, opts.unit)}`}`;
     const link = href(tile.code);
     let t = `<rect x="${r(x)}" y="${r(y)}" width="${r(size)}" height="${r(size)}" rx="3" fill="${fill}"${value === undefined ? ` stroke="${NO_DATA_HATCH}" stroke-dasharray="3 2"` : ''}/>`;
-    t += text(x + size / 2, y + size / 2 - 9, tile.short, { 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: ink, 'font-weight': 600 });
-    t += text(x + size / 2, y + size / 2 + 10, value === undefined ? '无数据' : tileText(value, opts.unit), {
+    t += text(x + size / 2, y + size / 2 - 9, tile.short, { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': FONT.small, fill: ink, 'font-weight': 600 });
+    t += text(x + size / 2, y + size / 2 + 10, value === undefined ? '无数据' : tileText(value, opts.unit, size - 4), {
       'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': FONT.small, fill: value === undefined ? MUTED : ink,
     });
     // The accessible name starts with the visible text (axe: label-content-name-mismatch), then says it in full.
-    const visible = `${tile.short} ${value === undefined ? '无数据' : tileText(value, opts.unit)}`;
+    const visible = `${tile.short} ${value === undefined ? '无数据' : tileText(value, opts.unit, size - 4)}`;
     const label = `${visible}（${tip}）`;
     const a = attrs({ href: link, 'aria-label': link ? label : undefined, class: value === undefined ? 'tile mark no-data' : 'tile mark', 'data-code': tile.code, 'data-tip': tip });
     body += link ? `<a${a}>${t}</a>\n` : `<g${a}>${t}</g>\n`;
@@ -107,17 +121,23 @@ export function provinceTileMap(values: ProvinceValues, opts: ProvinceTileMapOpt
   SEQUENTIAL.forEach((c, i) => {
     body += `<rect x="${r(pad + i * box)}" y="${r(y)}" width="${r(box)}" height="14" fill="${c}" stroke="#ffffff"/>`;
   });
-  body += text(pad, y + 30, '0', { 'font-size': FONT.small });
-  breaks.forEach((b, i) => {
-    const bx = pad + (i + 1) * box;
-    body += `<line x1="${r(bx)}" x2="${r(bx)}" y1="${r(y)}" y2="${r(y + 18)}" stroke="${INK}"/>`;
-    body += text(bx, y + 30, formatNumber(b, digitsOf(opts.unit)), { 'text-anchor': 'middle', 'font-size': FONT.small });
+  // Labels at 0, each break and the domain's end, thinned (the end kept) if they would touch.
+  const stops = [0, ...breaks, end];
+  const labels = stops.map((b) => (opts.unit === '%' ? formatNumber(b, PERCENT_DIGITS) : fitNumber(b, box - LABEL_GAP, CAPACITY_DIGITS)));
+  let widest = 0;
+  for (const l of labels) widest = Math.max(widest, textWidth(l, FONT.small));
+  const shown = new Set(thinLabels(stops.length, box, widest));
+  if (Math.min(...shown) * box >= widest + LABEL_GAP) shown.add(0);
+  stops.forEach((_, i) => {
+    const bx = pad + i * box;
+    body += `<line x1="${r(bx)}" x2="${r(bx)}" y1="${r(y)}" y2="${r(y + (shown.has(i) ? 18 : 16))}" stroke="${INK}"/>`;
+    if (shown.has(i)) body += text(bx, y + 32, labels[i]!, { 'text-anchor': i === 0 ? 'start' : 'middle', 'font-size': FONT.small });
   });
   const ndx = pad + SEQUENTIAL.length * box + 14;
   body += `<rect x="${r(ndx)}" y="${r(y)}" width="20" height="14" fill="url(#${noData})" stroke="${NO_DATA_HATCH}" stroke-dasharray="3 2"/>`;
   body += text(ndx + 24, y + 7, '无数据', { 'dominant-baseline': 'central', 'font-size': FONT.small });
   body += '</g>\n';
-  const height = y + 34 + pad;
+  const height = y + 36 + pad;
 
   const withData = tiles.filter((t) => t.value !== undefined);
   const desc =

@@ -4,10 +4,11 @@
  */
 import { line, scaleLinear, scalePoint, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye } from 'd3';
 import { yGrid, yGridWidth, yearLabels } from './axes.ts';
+import { hbarRows } from './hbars.ts';
 import { legend } from './legend.ts';
-import { CAPACITY_DIGITS, formatCapacity, roundTo } from './number.ts';
+import { CAPACITY_DIGITS, formatCapacity, formatNumber, roundTo } from './number.ts';
 import { OKABE_ITO } from './palette.ts';
-import { DEFAULT_WIDTH, FONT, attrs, emptyNotice, capacityPanel, checkId, frame, r, type BaseOptions } from './svg.ts';
+import { DEFAULT_WIDTH, FONT, MUTED, TALL, attrs, emptyNotice, capacityPanel, checkId, frame, note, r, text, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
 
 export interface TrendRow {
@@ -23,6 +24,13 @@ export interface TrendRow {
 export interface NationalTrendOptions extends BaseOptions {
   /** Height of each panel's plot area. Default 150. */
   plotHeight?: number;
+  /** Height in units past which no further panel is drawn (at least one is); default `TALL`. */
+  maxHeight?: number;
+  /**
+   * Most lines in one panel: the industries with the largest totals; the chart says how many more
+   * there are (all stay in the table). Default 5: more lines than that cannot be told apart.
+   */
+  series?: number;
 }
 
 const SYMBOLS = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolCross, symbolStar, symbolWye];
@@ -55,6 +63,16 @@ function panelsOf(rows: readonly TrendRow[]): { panels: UnitPanel[]; industries:
   return { panels: [...panels.values()], industries };
 }
 
+/** The `n` series of a panel with the largest totals, largest first (ties: first seen first). */
+function largest(p: UnitPanel, n: number): UnitPanel['series'] {
+  const total = (s: UnitPanel['series'][number]) => [...s.points.values()].reduce((a, b) => a + b, 0);
+  return p.series
+    .map((s, i) => ({ s, i, t: total(s) }))
+    .sort((a, b) => b.t - a.t || a.i - b.i)
+    .slice(0, n)
+    .map((x) => x.s);
+}
+
 /** Marker path of the i-th industry, centred on (0,0); past seven industries the shapes shift, so colour and shape pairs stay distinct. */
 function marker(i: number, size = 42): string {
   const shape = (i + Math.floor(i / OKABE_ITO.length)) % SYMBOLS.length;
@@ -80,53 +98,93 @@ export function nationalTrend(series: readonly TrendRow[], opts: NationalTrendOp
     body += emptyNotice(pad, y);
     y += FONT.label + 4;
   }
+  let shown = 0;
   for (const p of panels) {
-    body += capacityPanel(pad, y, p.unit);
-    y += FONT.title + 32;
-    const max = Math.max(0, ...p.series.flatMap((s) => [...s.points.values()]));
-    const ys = scaleLinear().domain([0, max > 0 ? max : 1]).nice(4).range([y + plotH, y]);
-    const x0 = pad + yGridWidth(ys, p.unit);
-    const x1 = width - pad - 6;
-    const xs = scalePoint<number>().domain(p.years).range([x0, x1]).padding(0.5);
-    body += yGrid(ys, x0, x1, p.unit);
-    body += yearLabels(p.years, (yr) => xs(yr)!, xs.step(), y + plotH + 16);
-    for (const s of p.series) {
-      const c = colourOf(s.industry);
-      const d = line<number>()
-        .defined((yr) => s.points.has(yr))
-        .x((yr) => xs(yr)!)
-        .y((yr) => ys(s.points.get(yr) ?? 0))
-        .digits(1)(p.years);
-      body += `<g${attrs({ class: 'series', 'data-industry': s.industry })}>`;
-      // A thin dashed line bridges years without a value; the solid line only joins adjacent years.
-      const known = p.years.filter((yr) => s.points.has(yr));
-      if (known.length < p.years.length && known.length > 1) {
-        const bridge = line<number>().x((yr) => xs(yr)!).y((yr) => ys(s.points.get(yr)!)).digits(1)(known);
-        body += `<path d="${bridge}" fill="none" stroke="${c}" stroke-width="1" stroke-dasharray="3 3"/>`;
+    const [bodyBefore, yBefore] = [body, y];
+    const ph = capacityPanel(pad, y, p.unit, width - 2 * pad);
+    body += ph.markup;
+    const drawn = largest(p, opts.series ?? 5);
+    if (p.years.length === 1) {
+      // One year: bars by industry (a sentence for one industry), not markers floating on a line chart.
+      const year = p.years[0]!;
+      y += ph.height + 4;
+      body += text(pad, y + FONT.small, `${year}年`, { 'font-size': FONT.small, fill: MUTED });
+      y += FONT.small + 10;
+      const bars = hbarRows(
+        drawn.map((s) => {
+          const v = s.points.get(year)!;
+          return { label: s.industry, bars: [{ value: v, valueText: formatCapacity(v, p.unit), sentence: `${year}年已淘汰${formatCapacity(v, p.unit)}`, fill: colourOf(s.industry), tip: `${s.industry} ${year}年：${formatCapacity(v, p.unit)}` }] };
+        }),
+        { x: pad, y, width: width - 2 * pad },
+      );
+      body += bars.markup;
+      y += bars.height + 10;
+    } else {
+      y += ph.height + 28;
+      const max = Math.max(0, ...drawn.flatMap((s) => [...s.points.values()]));
+      const ys = scaleLinear().domain([0, max > 0 ? max : 1]).nice(4).range([y + plotH, y]);
+      const x0 = pad + yGridWidth(ys, p.unit);
+      const x1 = width - pad - 6;
+      const xs = scalePoint<number>().domain(p.years).range([x0, x1]).padding(0.5);
+      body += yGrid(ys, x0, x1, p.unit);
+      body += yearLabels(p.years, (yr) => xs(yr)!, xs.step(), y + plotH + 22, pad, width - pad);
+      for (const s of drawn) {
+        const c = colourOf(s.industry);
+        const d = line<number>()
+          .defined((yr) => s.points.has(yr))
+          .x((yr) => xs(yr)!)
+          .y((yr) => ys(s.points.get(yr) ?? 0))
+          .digits(1)(p.years);
+        body += `<g${attrs({ class: 'series', 'data-industry': s.industry })}>`;
+        // A thin dashed line bridges years without a value; the solid line only joins adjacent years.
+        const known = p.years.filter((yr) => s.points.has(yr));
+        if (known.length < p.years.length && known.length > 1) {
+          const bridge = line<number>().x((yr) => xs(yr)!).y((yr) => ys(s.points.get(yr)!)).digits(1)(known);
+          body += `<path d="${bridge}" fill="none" stroke="${c}" stroke-width="1" stroke-dasharray="3 3"/>`;
+        }
+        body += `<path d="${d}" fill="none" stroke="${c}" stroke-width="2"/>`;
+        for (const [yr, v] of [...s.points].sort((a, b) => a[0] - b[0])) {
+          body += `<path class="mark" transform="translate(${r(xs(yr)!)},${r(ys(v))})" d="${markerOf(s.industry)}" fill="${c}" stroke="#ffffff" stroke-width="1"${attrs({ 'data-tip': `${s.industry} ${yr}年：${formatCapacity(v, p.unit)}` })}/>`;
+        }
+        body += '</g>\n';
       }
-      body += `<path d="${d}" fill="none" stroke="${c}" stroke-width="2"/>`;
-      for (const [yr, v] of [...s.points].sort((a, b) => a[0] - b[0])) {
-        body += `<path class="mark" transform="translate(${r(xs(yr)!)},${r(ys(v))})" d="${markerOf(s.industry)}" fill="${c}" stroke="#ffffff" stroke-width="1"${attrs({ 'data-tip': `${s.industry} ${yr}年：${formatCapacity(v, p.unit)}` })}/>`;
-      }
-      body += '</g>\n';
+      y += plotH + 32;
+      const lg = legend(
+        drawn.map((s) => ({
+          label: s.industry,
+          fill: colourOf(s.industry),
+          swatch: `<line x1="0" x2="14" y1="7" y2="7" stroke="${colourOf(s.industry)}" stroke-width="2"/><path transform="translate(7,7)" d="${markerOf(s.industry)}" fill="${colourOf(s.industry)}"/>`,
+        })),
+        pad, y, width - 2 * pad,
+      );
+      body += lg.markup;
+      y += lg.height + 4;
     }
-    y += plotH + 30;
-    const lg = legend(
-      p.series.map((s) => ({
-        label: s.industry,
-        fill: colourOf(s.industry),
-        swatch: `<line x1="0" x2="14" y1="7" y2="7" stroke="${colourOf(s.industry)}" stroke-width="2"/><path transform="translate(7,7)" d="${markerOf(s.industry)}" fill="${colourOf(s.industry)}"/>`,
-      })),
-      pad, y, width - 2 * pad,
-    );
-    body += lg.markup + '</g>\n';
-    y += lg.height + 22;
+    if (drawn.length < p.series.length) {
+      const n = note(pad, y, `另有${formatNumber(p.series.length - drawn.length)}个行业未画出（图中是总量最大的${formatNumber(drawn.length)}个），全部数值见数据表。`, width - 2 * pad);
+      body += n.markup;
+      y += n.height;
+    }
+    body += '</g>\n';
+    if (shown > 0 && y > (opts.maxHeight ?? TALL)) {
+      [body, y] = [bodyBefore, yBefore];
+      break;
+    }
+    shown++;
+    y += 22;
+  }
+  if (shown < panels.length) {
+    const rest = panels.slice(shown).map((p) => p.unit).join('、');
+    const n = note(pad, y - 14, `另有${formatNumber(panels.length - shown)}个产能单位（${rest}）的分图未画出，全部数值见数据表。`, width - 2 * pad);
+    body += n.markup;
+    y += n.height + 8;
   }
   const desc =
     opts.desc ??
     (panels.length === 0
       ? '暂无已淘汰产能数据。'
-      : `按产能单位分图，每个行业一条折线：${panels.map((p) => `${p.unit}：${p.series.map((s) => s.industry).join('、')}（${p.years[0]}—${p.years[p.years.length - 1]}年）`).join('；')}。`);
+      : `按产能单位分图，每个行业一条折线（只有一个年度的画成横条）：${panels.map((p) => `${p.unit}：${p.series.map((s) => s.industry).join('、')}（${p.years[0] === p.years[p.years.length - 1] ? p.years[0] : `${p.years[0]}—${p.years[p.years.length - 1]}`}年）`).join('；')}。` +
+        (shown < panels.length || panels.some((p) => p.series.length > (opts.series ?? 5)) ? '图中未画出的行业和单位，数值见数据表。' : ''));
   return frame({ id, kind: 'trend', width, height: y - (panels.length > 0 ? 22 : 0) + pad, title: opts.title ?? DEFAULT_TITLE, desc, body });
 }
 

@@ -48,7 +48,7 @@ export const zhCN = {
     deadline: '淘汰时限',
     region: '地区',
     overdue: '逾期',
-    timeline: '进程',
+    timeline: '公告记录',
     firstPublished: '首次公布',
     lastChanged: '最近变更',
     mentionedIn: '见于公告',
@@ -118,6 +118,8 @@ export const zhCN = {
   search: {
     title: '搜索',
     label: '企业名称（可输入名称的任一部分）、统一社会信用代码、股票代码、清单编号、地区、行业或文号',
+    headerLabel: '搜索企业名称、信用代码、地区或文号',
+    headerPlaceholder: '企业名称或信用代码',
     button: '搜索',
     noScript: '搜索需要浏览器启用 JavaScript。也可以从各地区页面逐级查找：',
     regionIndex: '地区索引',
@@ -177,7 +179,6 @@ export const zhCN = {
   chart: {
     table: '图表数据（表格）',
     csv: '下载图表数据 CSV',
-    svg: '下载 SVG 图',
     embed: '嵌入此图',
     embedTitle: (title: string) => `嵌入图表：${title}`,
     embedCode: '复制以下代码，把图表嵌入其他网页：',
@@ -246,7 +247,9 @@ export const zhCN = {
     validation: '数据检查提示',
     embed: '嵌入图表',
     notFound: '页面不存在',
+    components: '页面组件',
   },
+  components: { title: '页面组件', intro: '本站页面使用的组件及其示例，供开发者查阅；无障碍测试逐一检查这些示例。' },
   build: { dataErrors: '数据有错误，不能生成网站：' },
   footerNav: { label: '发布与核对', guide: '发布指南', validation: '数据检查提示' },
 } as const;

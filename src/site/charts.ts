@@ -1,7 +1,7 @@
 import {
   capacityByProvince, capacityByProvinceTable, capacityByYear, capacityByYearTable, childRegionsRanked, childRegionsRankedTable,
   linesByStatus, linesByStatusTable, nationalTrend, nationalTrendTable, provinceTileMap, provinceTileMapTable,
-  statusTimeline, statusTimelineTable, targetsVsEliminated, targetsVsEliminatedTable, type ChartTable,
+  targetsVsEliminated, targetsVsEliminatedTable, type ChartTable,
 } from '../charts/index.ts';
 import { capacityTable, childRegions, progressOf } from '../derive/aggregate.ts';
 import type { LineState, Model } from '../derive/model.ts';
@@ -18,6 +18,16 @@ export interface ChartSpec {
   example: boolean;
 }
 
+/**
+ * Industries by their number of lines, most first (then by id): tall charts draw panels in this
+ * order while they fit, so the industries with the most lines are the ones drawn.
+ */
+function byLines(lines: readonly LineState[]): (a: { industry: string }, b: { industry: string }) => number {
+  const count = new Map<string, number>();
+  for (const l of lines) count.set(l.row.industry, (count.get(l.row.industry) ?? 0) + 1);
+  return (a, b) => (count.get(b.industry) ?? 0) - (count.get(a.industry) ?? 0) || (a.industry < b.industry ? -1 : a.industry > b.industry ? 1 : 0);
+}
+
 const regionHref = (model: Model) => (code: string) => (model.regions.get(code) && model.regionCodes.has(code) ? `/regions/${code}/` : undefined);
 const industryName = (model: Model, id: string) => model.taxonomy.get(id)?.name ?? id;
 
@@ -27,7 +37,7 @@ export function regionCharts(model: Model, code: string): ChartSpec[] {
   const example = lines.some((l) => l.example);
   const page = `/regions/${code}/`;
   const out: ChartSpec[] = [];
-  const cap = capacityTable(model, lines, code).filter((c) => c.target !== undefined || c.eliminated > 0);
+  const cap = capacityTable(model, lines, code).filter((c) => c.target !== undefined || c.eliminated > 0).sort(byLines(lines));
   if (cap.length > 0) {
     const rows = cap.map((c) => ({ industry: industryName(model, c.industry), unit: c.unit, year: c.year, target: c.target, eliminated: c.eliminated }));
     const title = `${name}目标与已淘汰产能`;
@@ -62,7 +72,7 @@ export function homeCharts(model: Model): ChartSpec[] {
     svg: provinceTileMap(values, { id: 'home-provinces', title: tilesTitle, measure: '完成率', unit: '%', href: regionHref(model) }),
     table: provinceTileMapTable(values, { title: tilesTitle, measure: '完成率', unit: '%' }),
   }];
-  const trend = capacityTable(model, model.lines, undefined).filter((c) => c.eliminated > 0).map((c) => ({ industry: industryName(model, c.industry), unit: c.unit, year: c.year, eliminated: c.eliminated }));
+  const trend = capacityTable(model, model.lines, undefined).filter((c) => c.eliminated > 0).sort(byLines(model.lines)).map((c) => ({ industry: industryName(model, c.industry), unit: c.unit, year: c.year, eliminated: c.eliminated }));
   if (trend.length > 0) {
     const title = '全国历年已淘汰产能';
     out.push({ id: 'home-trend', title, page: '/', example, svg: nationalTrend(trend, { id: 'home-trend', title }), table: nationalTrendTable(trend, { title }) });
@@ -99,11 +109,6 @@ export function industryCharts(model: Model, id: string): ChartSpec[] {
   return out;
 }
 
-/** A line's status timeline (on its enterprise page; not embeddable, see docs/architecture.md). */
-export function lineTimeline(line: LineState, id: string): { svg: string; table: ChartTable } {
-  const title = `${line.row.equipment ?? line.row.line_id}淘汰进度`;
-  return { svg: statusTimeline(line.timeline, { id, title, deadline: line.row.deadline }), table: statusTimelineTable(line.timeline, { title }) };
-}
 
 let cache: { model: Model; charts: ChartSpec[]; byId: Map<string, ChartSpec> } | undefined;
 function cached(model: Model) {

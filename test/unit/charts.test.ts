@@ -1,11 +1,13 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   CHINA_TILES,
   capacityByProvince,
-  capacityByProvinceTable,
   capacityByYear,
   capacityByYearAndProvince,
-  capacityByYearTable,
   chartTableToCsv,
   childRegionsRanked,
   childRegionsRankedTable,
@@ -14,85 +16,23 @@ import {
   linesByStatus,
   linesByStatusTable,
   nationalTrend,
-  nationalTrendTable,
   provinceTileMap,
-  provinceTileMapTable,
   statusTimeline,
   statusTimelineTable,
   targetsVsEliminated,
   targetsVsEliminatedTable,
-  type CapacityByProvinceRow,
-  type CapacityByYearRow,
   type ChartTable,
   type RegionCompletionRow,
   type TargetEliminatedRow,
-  type TimelineStepInput,
-  type TrendRow,
 } from '../../src/charts/index.ts';
 import { formatDate, formatNumber } from '../../src/i18n/format.ts';
+import { MIN_BOX_PX, MIN_TEXT_PX, TALL, minFontSize, textWidth, wrapText } from '../../src/charts/svg.ts';
+import { thinLabels } from '../../src/charts/axes.ts';
+import { CHART_CASES, byProvince, byYear, children, completion, statusCounts, steps, trend } from './charts-cases.ts';
+import { expectSvgSnapshot, prettySvg } from './charts-snapshot.ts';
+import { textBoxes, overlaps } from './charts-layout.ts';
 
-// Fixed data, shaped like what the model derives from the seed announcements.
-const targets: TargetEliminatedRow[] = [
-  { industry: '水泥', unit: '万吨', year: 2023, target: 120, eliminated: 95.5 },
-  { industry: '水泥', unit: '万吨', year: 2024, target: 80, eliminated: 86 },
-  { industry: '水泥', unit: '万吨', year: 2025, target: 60 },
-  { industry: '电力', unit: '万千瓦', year: 2024, target: 12.5, eliminated: 12.5 },
-  { industry: '电力', unit: '万千瓦', year: 2025, eliminated: 3.2 },
-];
-const statusCounts = { planned: 12, shutdown: 5, sealed: 2, dismantled: 7, accepted: 21, incomplete: 1 } as const;
-const children: RegionCompletionRow[] = [
-  { code: '532300', name: '楚雄彝族自治州', done: 3, total: 4 },
-  { code: '421300', name: '随州市', done: 2, total: 3 },
-  { code: '410100', name: '郑州市', done: 5, total: 5 },
-  { code: '421202', name: '咸安区', done: 0, total: 2 },
-  { code: '370305', name: '临淄区', done: 0, total: 0 },
-];
-const completion = { '110000': 100, '130000': 72.5, '140000': 55, '370000': 88.94, '410000': 35, '420000': 66.67, '530000': 10, '650000': 0, '440000': 93 };
-const trend: TrendRow[] = [
-  { industry: '水泥', unit: '万吨', year: 2021, eliminated: 1500 },
-  { industry: '水泥', unit: '万吨', year: 2022, eliminated: 1320 },
-  { industry: '水泥', unit: '万吨', year: 2023, eliminated: 980 },
-  { industry: '水泥', unit: '万吨', year: 2024, eliminated: 1100 },
-  { industry: '炼铁', unit: '万吨', year: 2021, eliminated: 800 },
-  { industry: '炼铁', unit: '万吨', year: 2023, eliminated: 650 },
-  { industry: '炼铁', unit: '万吨', year: 2024, eliminated: 420 },
-  { industry: '电力', unit: '万千瓦', year: 2022, eliminated: 520 },
-  { industry: '电力', unit: '万千瓦', year: 2023, eliminated: 410.5 },
-  { industry: '电力', unit: '万千瓦', year: 2024, eliminated: 380 },
-];
-const byYear: CapacityByYearRow[] = [
-  { unit: '万吨', year: 2020, eliminated: 320 },
-  { unit: '万吨', year: 2021, eliminated: 1280.5 },
-  { unit: '万吨', year: 2022, eliminated: 905 },
-  { unit: '万吨', year: 2024, eliminated: 410 },
-  { unit: '处', year: 2023, eliminated: 12 },
-  { unit: '处', year: 2024, eliminated: 7 },
-];
-const byProvince: CapacityByProvinceRow[] = [
-  { unit: '万吨', code: '140000', name: '山西省', eliminated: 1200 },
-  { unit: '万吨', code: '650000', name: '新疆维吾尔自治区', eliminated: 310.25 },
-  { unit: '万吨', code: '410000', name: '河南省', eliminated: 640 },
-  { unit: '处', code: '140000', name: '山西省', eliminated: 12 },
-];
-const steps: TimelineStepInput[] = [
-  { status: 'planned', published: '2025-03-20' },
-  { status: 'shutdown', date: '2025-04-28' },
-  { status: 'sealed' },
-  { status: 'dismantled', date: '2025-10-15' },
-  { status: 'accepted', date: '2025-11-30' },
-];
-
-/** Every chart on the fixed data: name → [svg, table]. */
-const charts: Record<string, () => [string, ChartTable]> = {
-  targetsVsEliminated: () => [targetsVsEliminated(targets, { id: 't' }), targetsVsEliminatedTable(targets)],
-  linesByStatus: () => [linesByStatus(statusCounts, { id: 's' }), linesByStatusTable(statusCounts)],
-  childRegionsRanked: () => [childRegionsRanked(children, { id: 'r' }), childRegionsRankedTable(children)],
-  provinceTileMap: () => [provinceTileMap(completion, { id: 'm', measure: '完成率', unit: '%' }), provinceTileMapTable(completion, { measure: '完成率', unit: '%' })],
-  nationalTrend: () => [nationalTrend(trend, { id: 'n' }), nationalTrendTable(trend)],
-  capacityByYear: () => [capacityByYear(byYear, { id: 'y', industry: '煤炭' }), capacityByYearTable(byYear, { industry: '煤炭' })],
-  capacityByProvince: () => [capacityByProvince(byProvince, { id: 'p', industry: '煤炭' }), capacityByProvinceTable(byProvince, { industry: '煤炭' })],
-  statusTimeline: () => [statusTimeline(steps, { id: 'l', deadline: '2025-10' }), statusTimelineTable(steps)],
-};
+const SNAPSHOTS = fileURLToPath(new URL('./__snapshots__/charts/', import.meta.url));
 
 const unescape = (s: string) =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -121,26 +61,30 @@ function expectWellFormed(svg: string): void {
 }
 
 describe('every chart', () => {
-  for (const [name, render] of Object.entries(charts)) {
+  for (const [name, render] of Object.entries(CHART_CASES)) {
     describe(name, () => {
       const [svg, table] = render();
 
       it('matches its snapshot', async () => {
-        await expect(svg).toMatchFileSnapshot(`./__snapshots__/charts/${name}.svg`);
+        expectSvgSnapshot(svg, `${SNAPSHOTS}${name}.svg`);
         await expect(chartTableToCsv(table)).toMatchFileSnapshot(`./__snapshots__/charts/${name}.csv`);
       });
 
-      it('has role=img (group when it holds links), a title and a description it is labelled by', () => {
+      it('has role=img (group when it holds links), a visible title, and is named by its title and described by its desc', () => {
         const root = /^<svg [^>]*>/.exec(svg)![0];
         const id = /id="([^"]+)"/.exec(root)![1]!;
         // Links inside an img are unreachable (axe nested-interactive), so a chart with links is a named group.
         expect(root).toContain(svg.includes('<a ') ? 'role="group"' : 'role="img"');
         for (const a of svg.matchAll(/<a [^>]*>/g)) expect(a[0]).toMatch(/aria-label="[^"]+"/);
-        expect(root).toContain(`aria-labelledby="${id}-title ${id}-desc"`);
+        expect(root).toContain(`aria-labelledby="${id}-title"`);
+        expect(root).toContain(`aria-describedby="${id}-desc"`);
         expect(root).toContain('viewBox="0 0 ');
         expect(root).toContain('width="100%"');
-        expect(svg).toMatch(new RegExp(`<title id="${id}-title">[^<]+</title>`));
+        const title = new RegExp(`<title id="${id}-title">([^<]+)</title>`).exec(svg)![1]!;
         expect(svg).toMatch(new RegExp(`<desc id="${id}-desc">[^<]+</desc>`));
+        // The visible title says the same words, over one or more lines.
+        const shown = /<g class="chart-title" aria-hidden="true">(.*?)<\/g>/.exec(svg)![1]!;
+        expect([...shown.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('')).toBe(title.replace(/\s+/g, ''));
       });
 
       it('is well-formed, deterministic, with coordinates rounded to one decimal', () => {
@@ -148,10 +92,13 @@ describe('every chart', () => {
         expect(render()[0]).toBe(svg);
         for (const m of svg.matchAll(/\s(?:x|y|x1|x2|y1|y2|cx|cy|width|height|r)="(-?[\d.]+)"/g)) expect(m[1]).toMatch(/^-?\d+(\.\d)?$/);
         for (const m of svg.matchAll(/\s(?:d|points|transform)="([^"]*)"/g)) expect(m[1]).not.toMatch(/\d\.\d\d/);
+        expect(svg).not.toMatch(/NaN|Infinity|undefined/);
       });
 
-      it('prints every number and date of its table', () => {
+      it('prints every number and date of its table, or says that the table has the rest', () => {
         const shown = visibleText(svg);
+        if (table.rows.length === 0) return void expect(shown).toMatch(/暂无/);
+        if (/class="(chart-note|bar-gap)"/.test(svg)) return void expect(shown).toMatch(/见数据表/);
         const values = table.rows.flatMap((row) =>
           table.columns.flatMap((c) => {
             const v = row[c.key];
@@ -160,12 +107,31 @@ describe('every chart', () => {
             return [];
           }),
         );
-        expect(values.length).toBeGreaterThan(0);
         for (const v of values) expect(shown).toContain(v);
       });
 
-      it('uses no font smaller than 12 viewBox units', () => {
-        for (const m of svg.matchAll(/font-size="([\d.]+)"/g)) expect(Number(m[1])).toBeGreaterThanOrEqual(12);
+      it(`renders no text under ${MIN_TEXT_PX} px in a ${MIN_BOX_PX} px box (a 375 px phone)`, () => {
+        const width = Number(/viewBox="0 0 ([\d.]+) /.exec(svg)![1]);
+        const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+        expect(sizes.length).toBeGreaterThan(0);
+        for (const size of sizes) expect(size).toBeGreaterThanOrEqual(minFontSize(width));
+      });
+
+      it('keeps every text inside the chart and clear of every other text (by the width estimate)', () => {
+        const boxes = textBoxes(svg);
+        const [w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map(Number) as [number, number];
+        for (const b of boxes) {
+          expect(b.x0, `"${b.text}" starts left of the chart`).toBeGreaterThanOrEqual(0);
+          expect(b.x1, `"${b.text}" runs past the right edge`).toBeLessThanOrEqual(w);
+          expect(b.y0, `"${b.text}" above the chart`).toBeGreaterThanOrEqual(0);
+          expect(b.y1, `"${b.text}" below the chart`).toBeLessThanOrEqual(h);
+        }
+        expect(overlaps(boxes).map(([a, b]) => `"${a.text}" × "${b.text}"`)).toEqual([]);
+      });
+
+      it(`is at most about ${TALL} units (a screen and a half on a phone) tall, with its title, legend and note`, () => {
+        const h = Number(/viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(svg)![1]);
+        expect(h).toBeLessThan(TALL + 150);
       });
     });
   }
@@ -394,5 +360,200 @@ describe('empty data', () => {
       expect(visibleText(svg)).toMatch(/暂无/);
       expect(svg).not.toMatch(/NaN|Infinity|undefined/);
     }
+  });
+});
+
+/** The `<text>` contents of `svg`, unescaped, in order. */
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1]!));
+const render = (name: string) => CHART_CASES[name]!()[0];
+
+describe('a series with one point is bars or a sentence, never a lone mark', () => {
+  it('draws one year of several industries as labelled bars, not markers on a line chart', () => {
+    const svg = render('nationalTrend-one-year');
+    expect(svg).not.toMatch(/class="series"/);
+    expect(svg.match(/<rect class="mark"/g)).toHaveLength(4);
+    expect(texts(svg)).toEqual(expect.arrayContaining(['2025年', '炼铁', '33万吨']));
+  });
+
+  it('says one year of one industry in a sentence', () => {
+    for (const svg of [render('nationalTrend-one-point'), render('capacityByYear-one-year')]) {
+      expect(svg).not.toMatch(/<rect class="mark"|class="series"/);
+      expect(texts(svg).join('')).toMatch(/2025年.*已淘汰8万吨/);
+    }
+    const one = render('capacityByProvince-one');
+    expect(one).not.toMatch(/<rect class="mark"/);
+    expect(texts(one)).toEqual(expect.arrayContaining(['湖北省', '已淘汰8万吨']));
+  });
+
+  it('says a target panel with one known value in a sentence, and keeps bars where two values compare', () => {
+    const svg = render('targetsVsEliminated-one-value');
+    expect(texts(svg)).toContain('目标不详，已淘汰1.8万吨');
+    expect(svg.match(/<rect class="mark target"/g)).toHaveLength(1); // 煤炭: a target of 20,000 against 0
+  });
+});
+
+describe('bars', () => {
+  it('are never wider than 40 units, however few years there are', () => {
+    const widths = [...render('capacityByYear-two-years').matchAll(/<rect class="mark" x="[\d.]+" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(2);
+    for (const w of widths) expect(w).toBeLessThanOrEqual(40);
+  });
+
+  it('are never thicker than a label, however few there are', () => {
+    for (const name of ['linesByStatus-one-bar', 'childRegionsRanked-one', 'targetsVsEliminated-100']) {
+      for (const m of render(name).matchAll(/<rect class="mark[^"]*" [^>]*height="([\d.]+)"/g)) expect(Number(m[1])).toBeLessThanOrEqual(18);
+    }
+  });
+});
+
+describe('every chart has a visible title', () => {
+  it('wraps a long title within the width, digits kept together', () => {
+    const svg = render('targetsVsEliminated-long-labels');
+    const title = /<g class="chart-title"[^>]*>(.*?)<\/g>/.exec(svg)![1]!;
+    expect(texts(title).length).toBeGreaterThan(1);
+    expect(texts(title).join('')).toBe('克孜勒苏柯尔克孜自治州阿合奇县目标与已淘汰产能（各行业按各自单位）');
+  });
+
+  it('names the status and sub-region charts on the page as well as for screen readers', () => {
+    expect(texts(linesByStatus(statusCounts, { id: 's', title: '湖北省各状态设备/生产线数' }))[0]).toBe('湖北省各状态设备/生产线数');
+    expect(texts(childRegionsRanked(children, { id: 'r', title: '湖北省下级地区完成率排名' }))[0]).toBe('湖北省下级地区完成率排名');
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks Chinese anywhere but keeps numbers whole and never starts a line with closing punctuation', () => {
+    const lines = wrapText('已淘汰产能12,345.67万吨，其中2025年淘汰了很多', 100, 14);
+    for (const l of lines) expect(textWidth(l, 14)).toBeLessThanOrEqual(100);
+    expect(lines.join('')).toBe('已淘汰产能12,345.67万吨，其中2025年淘汰了很多');
+    expect(lines.some((l) => l.includes('12,345.67'))).toBe(true);
+    for (const l of lines) expect(l).not.toMatch(/^[，。、；：）]/);
+  });
+});
+
+describe('axis labels never collide', () => {
+  it('thins labels that would touch, counting back from the latest', () => {
+    expect(thinLabels(10, 50, 30)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(thinLabels(10, 20, 30)).toEqual([1, 3, 5, 7, 9]);
+    expect(thinLabels(10, 10, 30)).toEqual([1, 5, 9]);
+  });
+
+  it('labels 2024 and 2025 apart, and always the latest year', () => {
+    for (const name of ['nationalTrend-adjacent-years', 'capacityByYear-two-years']) expect(texts(render(name))).toEqual(expect.arrayContaining(['2024', '2025']));
+    const many = texts(render('capacityByYear-many')).filter((t) => /^\d{4}$/.test(t));
+    expect(many[many.length - 1]).toBe('2025');
+    expect(many.length).toBeLessThan(25);
+    // Every case is also checked for overlapping texts, above and in the browser.
+  });
+
+  it('ends the legend of a completion map at 100 %, not at the last break', () => {
+    const legend = /<g class="legend">(.*?)<\/g>/.exec(render('provinceTileMap'))![1]!;
+    expect(texts(legend)).toEqual(['完成率（%）', '0', '20', '40', '60', '80', '100', '无数据']);
+    const capacity = texts(/<g class="legend">(.*?)<\/g>/.exec(render('provinceTileMap-capacity'))![1]!);
+    expect(capacity[capacity.length - 2]).toBe('2.5万'); // the domain's rounded top, abbreviated to fit
+  });
+});
+
+describe('tall charts are summarised, the table keeps every number', () => {
+  it('draws the targets of the industries with the most lines that fit, the latest years, and says what it leaves out', () => {
+    const svg = render('targetsVsEliminated-many');
+    const panels = [...svg.matchAll(/class="panel" data-industry="([^"]+)"/g)].map((m) => m[1]);
+    expect(panels).toEqual(['水泥', '炼铁', '炼钢', '焦炭']);
+    expect(texts(svg).filter((t) => /^\d{4}年$/.test(t))).toEqual(Array(4).fill(['2022年', '2023年', '2024年', '2025年']).flat());
+    expect(texts(svg).join('')).toContain('另有17个行业（单位）未画出；每个行业只画最近4个年度，全部数值见数据表。');
+    expect(/<desc[^>]*>([^<]*)</.exec(svg)![1]).toContain('共21个分图');
+  });
+
+  it('ranks many regions as the first ten and the last five, and says how many lie between', () => {
+    const svg = render('childRegionsRanked-many');
+    expect(svg.match(/<rect class="mark"/g)).toHaveLength(15);
+    expect(texts(svg).join('')).toContain('…… 其间另有16个地区，见数据表');
+  });
+
+  it('draws the ten largest provinces and the five largest industries of a unit', () => {
+    expect(render('capacityByProvince-many').match(/<rect class="mark"/g)).toHaveLength(10);
+    expect(render('nationalTrend-many').match(/class="series"/g)).toHaveLength(5);
+    expect(texts(render('nationalTrend-many')).join('')).toContain('另有11个行业未画出');
+  });
+
+  it('grows no taller with the record, past its limit', () => {
+    const height = (svg: string) => Number(/viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(svg)![1]);
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ industry: `行业${i}`, unit: '万吨', year: 2016 + (i % 10), target: 10 + i, eliminated: 5 + i }));
+    expect(height(targetsVsEliminated(rows(40), { id: 'a' }))).toBe(height(targetsVsEliminated(rows(400), { id: 'a' })));
+  });
+});
+
+describe('dates on the timeline', () => {
+  const marks = (svg: string) => {
+    const axis = /<g class="axis">(.*?)<\/g>/.exec(svg)![1]!;
+    return {
+      rules: [...axis.matchAll(/<line x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)"/g)].map((m) => Number(m[1])).slice(1),
+      labels: [...axis.matchAll(/<text x="[\d.]+" y="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ y: Number(m[1]), label: m[2]! })),
+    };
+  };
+  const dots = (svg: string) => [...svg.matchAll(/<circle class="mark" cx="[\d.]+" cy="([\d.]+)"/g)].map((m) => Number(m[1]));
+  const deadline = (svg: string) => Number(/<g class="deadline">(?:<polyline[^>]*>)?<line class="mark" x1="[\d.]+" x2="[\d.]+" y1="([\d.]+)"/.exec(svg)![1]);
+  /** The label of the period between the two rules around `y`. */
+  const periodAt = (svg: string, y: number) => {
+    const { rules, labels } = marks(svg);
+    const above = Math.max(...rules.filter((r) => r <= y));
+    const below = Math.min(...rules.filter((r) => r > y));
+    return labels.find((l) => l.y > above && l.y < below)?.label;
+  };
+
+  it('puts a deadline of December 2011 in December, not on the 2012 boundary', () => {
+    const svg = render('statusTimeline-one');
+    expect(periodAt(svg, deadline(svg))).toBe('12月');
+    expect(marks(svg).labels.map((l) => l.label)).toEqual(['2011年7月', '8月', '9月', '10月', '11月', '12月']);
+  });
+
+  it('puts 2025-12-31 in 2025 and 2026-01-01 in 2026', () => {
+    const svg = render('statusTimeline-year-end');
+    const [, dec31, jan1] = dots(svg);
+    expect(periodAt(svg, dec31!)).toBe('2025年');
+    expect(periodAt(svg, jan1!)).toBe('2026年');
+    expect(dec31).toBeLessThan(jan1!);
+  });
+
+  it('labels periods, never an instant: each label lies midway between two rules', () => {
+    for (const name of ['statusTimeline', 'statusTimeline-years', 'statusTimeline-year-end']) {
+      const svg = render(name);
+      const { labels, rules } = marks(svg);
+      for (const l of labels) expect(rules.some((r) => Math.abs(r - l.y) < 1)).toBe(false);
+    }
+  });
+
+  it('draws the same bytes in any time zone', () => {
+    const before = process.env.TZ;
+    const all = () => Object.keys(CHART_CASES).filter((n) => n.startsWith('statusTimeline')).map(render).join('');
+    const shanghai = all();
+    try {
+      for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC']) {
+        process.env.TZ = tz;
+        expect(new Date(2025, 11, 31).getTimezoneOffset()).not.toBe(-480);
+        expect(all()).toBe(shanghai);
+      }
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+});
+
+describe('snapshots', () => {
+  it('pretty-prints one element a line, indented, geometry rounded', () => {
+    expect(prettySvg('<svg viewBox="0 0 1.25 2"><g class="a"><text x="1.234" data-tip="1.234">1.234</text><rect width="3.456"/></g></svg>')).toBe(
+      '<svg viewBox="0 0 1.3 2">\n  <g class="a">\n    <text x="1.2" data-tip="1.234">1.234</text>\n    <rect width="3.5"/>\n  </g>\n</svg>\n',
+    );
+  });
+
+  it('writes <name>-changed.svg beside a snapshot that differs, and fails', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charts-snapshot-'));
+    const file = join(dir, 'x.svg');
+    writeFileSync(file, prettySvg('<svg><text x="1">old</text></svg>'));
+    expect(() => expectSvgSnapshot('<svg><text x="1">new</text></svg>', file, 'new')).toThrow(/x-changed\.svg/);
+    expect(readFileSync(join(dir, 'x-changed.svg'), 'utf8')).toContain('new');
+    expectSvgSnapshot('<svg><text x="1">old</text></svg>', file, 'new');
+    expect(existsSync(join(dir, 'x-changed.svg'))).toBe(false);
+    rmSync(dir, { recursive: true });
   });
 });

@@ -155,7 +155,7 @@ describe('Excel damage gets a specific problem and a hint that names the fix', (
     ws.addRow(HEADER.split(','));
     ws.addRow(['XA-001', '咸宁市示例建材有限公司', 914212020000000000, 421202, '水泥', 'Φ3×11m机立窑生产线', 8.8, '万吨', '2025-12', '已关停', new Date(Date.UTC(2025, 3, 28)), null]);
     ws.getCell('K2').numFmt = 'yyyy/m/d';
-    const sheet = await importXlsx(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const sheet = importXlsx(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     const p = only(rootWith(sheet.csv));
     expect(p).toMatchObject({ code: 'credit-code-scientific', line: 2, value: '9.14212E+17' });
   });

@@ -16,7 +16,8 @@ import { announcementMd, chineseHeader, freeId, todayInChina } from '../../src/p
 import { EXAMPLE_REGION, EXAMPLE_YEAR } from '../../src/publish/examples.ts';
 import { templateCsv } from '../../src/publish/templates.ts';
 import { runScript } from '../support/scripts.ts';
-import { excelGeneral, formatNumber, headerRowIndex, importXlsx } from '../../src/publish/xlsx.ts';
+import { headerRowIndex, importXlsx } from '../../src/publish/xlsx.ts';
+import { excelGeneral, formatNumber } from '../../src/import/number-format.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const script = (name: string, args: readonly string[]) => runScript(name, args);
@@ -222,7 +223,7 @@ describe('npm run import-xlsx', () => {
   }
 
   it('reads the first sheet as displayed text: scientific credit codes stay broken, real dates become YYYY-MM-DD', async () => {
-    const sheet = await importXlsx(await workbook());
+    const sheet = importXlsx(await workbook());
     expect(sheet).toMatchObject({ sheetName: '计划名单', headerRow: 2, rowCount: 2 });
     const lines = sheet.csv.slice(1).trimEnd().split('\n');
     expect(sheet.csv.startsWith('\ufeff')).toBe(true);
@@ -263,7 +264,7 @@ describe('npm run import-xlsx', () => {
     expect(locked.stderr).toContain('npm run new -- --supersedes 2026-421202-plan');
     const broken = await script('import-xlsx', [fake, '--out', 'announcements/2026/2026-421202-plan-2.csv', '--data', root]);
     expect(broken.status).toBe(2);
-    expect(broken.stderr).toContain('不是有效的 .xlsx 工作簿');
+    expect(broken.stderr).toContain('不是完整的 .xlsx 文件');
     expect((await script('import-xlsx', ['名单.xls', '--out', 'a.csv', '--data', root])).stderr).toContain('另存为');
   });
 

@@ -40,3 +40,15 @@ describe('the page registry', () => {
     expect(kinds).toEqual(expect.arrayContaining(['home', 'region', 'enterprise', 'announcement', 'industry', 'policy', 'assessments', 'embed', 'notFound']));
   });
 });
+
+describe('the components', () => {
+  it('each has documented examples on the /components/ page, unless it is page frame', async () => {
+    const { COMPONENT_EXAMPLES, FRAME_COMPONENTS } = await import('../../src/site/component-examples.ts');
+    const components = readdirSync(join(REPO, 'src/components')).map((f) => f.replace(/\.astro$/, '')).sort();
+    expect([...Object.keys(COMPONENT_EXAMPLES), ...FRAME_COMPONENTS].sort()).toEqual(components);
+    for (const [name, examples] of Object.entries(COMPONENT_EXAMPLES)) {
+      expect(examples.length, name).toBeGreaterThan(0);
+      for (const x of examples) expect(x.description, name).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
