@@ -13,7 +13,6 @@ import { buildModel } from '../derive/model.ts';
 import { validateDataRoot } from '../validate/validate.ts';
 import { policySlugs, provideSiteData } from '../site/record.ts';
 import { pagePaths, sitemapEntries } from '../site/routes.ts';
-import { CONTENT_SECURITY_POLICY } from '../site/csp.ts';
 import { pageRootPatterns } from '../output/hosting.ts';
 import { buildOutputs } from './outputs.ts';
 import { writeSiteFiles } from './write.ts';
@@ -74,7 +73,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
     await build({ root: o.repo, outDir: tmp, site: o.site, logLevel: 'warn', mode: 'production' });
     lap('astro');
     const routeCtx = { model, policies };
-    const ctx = { site: new URL(o.site), sitemap: sitemapEntries(routeCtx), csp: CONTENT_SECURITY_POLICY, pageRoots: pageRootPatterns([...pagePaths(routeCtx)].map((p) => p.path)) };
+    const ctx = { site: new URL(o.site), sitemap: sitemapEntries(routeCtx), pageRoots: pageRootPatterns([...pagePaths(routeCtx)].map((p) => p.path)) };
     const written = await writeSiteFiles(tmp, buildOutputs(model, ctx, o.repo));
     o.log(`下载、订阅源和站点地图：${written.files} 个文件。\n`);
     lap('outputs');

@@ -4,6 +4,7 @@
  * `_headers` file the build writes (Netlify, Cloudflare Pages) and the tests that hold the
  * documented nginx configuration (docs/deploy/nginx.conf) to the same rules.
  */
+import { CONTENT_SECURITY_POLICY, policyFor } from './csp.ts';
 
 /** Content type by file name; files without an extension (SHA256SUMS) are plain text. */
 const TYPES: Readonly<Record<string, string>> = {
@@ -68,7 +69,7 @@ export const PRECOMPRESS_MIN_BYTES = 256 * 1024;
 /** Where embeds live: the only pages another site may frame. */
 export const EMBED_PREFIX = '/embed/';
 
-/** The policy of a page: the site's policy (src/site/csp.ts), plus who may frame it, which only a header can say. */
+/** The policy of a page: its policy (src/output/csp.ts: WebAssembly on the search page only), plus who may frame it, which only a header can say. */
 export function pagePolicy(csp: string, embed: boolean): string {
   return `${csp}; frame-ancestors ${embed ? '*' : "'none'"}`;
 }
@@ -91,16 +92,20 @@ export function securityHeaders(csp: string, embed: boolean): Record<string, str
  * what every file shares, the page folders (`pageRoots`: `/`, `/regions/*` …, every top folder
  * of a page kind except embeds) carry the page policy, `/embed/*` the embed policy.
  */
-export function headersFile(csp: string, pageRoots: readonly string[]): string {
+export function headersFile(pageRoots: readonly string[]): string {
   const block = (pattern: string, headers: Record<string, string>) => [pattern, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n');
-  const { 'X-Content-Type-Options': nosniff, 'Referrer-Policy': referrer, ...page } = securityHeaders(csp, false);
-  const { 'X-Content-Type-Options': _n, 'Referrer-Policy': _r, ...embed } = securityHeaders(csp, true);
+  // nosniff and the referrer policy go under /* once; the rest is each section's own.
+  const own = (csp: string, embed: boolean) => {
+    const { 'X-Content-Type-Options': _n, 'Referrer-Policy': _r, ...rest } = securityHeaders(csp, embed);
+    return rest;
+  };
+  const all = securityHeaders(CONTENT_SECURITY_POLICY, false);
   return [
     '# Written by the build (src/output/hosting.ts) for hosts that read _headers (Netlify, Cloudflare Pages).',
-    '# No path matches two rules that set the same header; see docs/deploy.md.',
-    block('/*', { 'X-Content-Type-Options': nosniff!, 'Referrer-Policy': referrer! }),
-    ...pageRoots.map((p) => block(p, page)),
-    block(`${EMBED_PREFIX}*`, embed),
+    '# No path matches two rules that set the same header; only the search page allows WebAssembly; see docs/部署指南.md.',
+    block('/*', { 'X-Content-Type-Options': all['X-Content-Type-Options']!, 'Referrer-Policy': all['Referrer-Policy']! }),
+    ...pageRoots.map((p) => block(p, own(policyFor(p.replace(/\*$/, '')), false))),
+    block(`${EMBED_PREFIX}*`, own(CONTENT_SECURITY_POLICY, true)),
     block('/_astro/*', { 'Cache-Control': CACHE_IMMUTABLE }),
     '',
   ].join('\n');

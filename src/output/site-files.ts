@@ -31,8 +31,6 @@ export interface OutputContext {
   site: URL;
   /** The pages the sitemap lists, in order, with their last change (from the page registry). */
   sitemap: readonly SitemapEntry[];
-  /** The site's Content-Security-Policy (src/site/csp.ts), which `_headers` repeats as a header. */
-  csp: string;
   /** `_headers` patterns that cover every page except embeds (`/`, `/regions/*` …). */
   pageRoots: readonly string[];
 }
@@ -81,7 +79,7 @@ export async function* siteFiles(model: Model, ctx: OutputContext): AsyncGenerat
   async function* all(): AsyncGenerator<SiteFile> {
     yield* feeds(model, ctx.site);
     yield* sitemaps(model, ctx);
-    yield { path: '/_headers', mediaType: 'text/plain; charset=utf-8', content: headersFile(ctx.csp, ctx.pageRoots) };
+    yield { path: '/_headers', mediaType: 'text/plain; charset=utf-8', content: headersFile(ctx.pageRoots) };
     for await (const f of dataDownloads(model, ctx.site)) yield sums.add(f);
     for (const f of dataIndexFiles(model, ctx.site)) yield sums.add(f);
     for (const f of watchlistFiles(model, ctx.site)) yield sums.add(f);

@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cacheControl, contentType, securityHeaders } from '../../src/output/hosting.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src/site/csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/output/csp.ts';
 import { launch } from '../../tools/browser.ts';
 import { ROOT, SITES } from '../site/global-setup.ts';
 

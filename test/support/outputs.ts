@@ -14,7 +14,7 @@ export function modelOf(dataRoot: string): Model {
 /** Every file `siteFiles` writes for the model, by site path. */
 export async function outputsOf(model: Model): Promise<Map<string, SiteFile>> {
   const out = new Map<string, SiteFile>();
-  for await (const f of siteFiles(model, { site: TEST_ORIGIN, sitemap: [{ path: '/', lastmod: model.asOf }], csp: "default-src 'self'", pageRoots: ['/'] })) {
+  for await (const f of siteFiles(model, { site: TEST_ORIGIN, sitemap: [{ path: '/', lastmod: model.asOf }], pageRoots: ['/'] })) {
     if (out.has(f.path)) throw new Error(`${f.path} written twice`);
     out.set(f.path, f);
   }

@@ -15,7 +15,7 @@ import { orderLines } from '../../src/derive/aggregate.ts';
 import { buildModel } from '../../src/derive/model.ts';
 import { contentType, headersFile, matchingRules, pageRootPatterns } from '../../src/output/hosting.ts';
 import { precompressed } from '../../src/output/precompress.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src/site/csp.ts';
+import { policyFor } from '../../src/output/csp.ts';
 import { policySlugs } from '../../src/site/record.ts';
 import { pagePaths, sitemapEntries, type RouteContext } from '../../src/site/routes.ts';
 import { validateDataRoot } from '../../src/validate/validate.ts';
@@ -140,14 +140,14 @@ describe('crawlers', () => {
   test('the sitemap files carry the lastmod, the index the latest of each file', async () => {
     const out = new Map<string, string>();
     const { sitemaps } = await import('../../src/output/site-files.ts');
-    for (const f of sitemaps(sample, { site: new URL('https://x.example/'), sitemap: sitemapEntries(ctx), csp: '', pageRoots: [] })) out.set(f.path, String(f.content));
+    for (const f of sitemaps(sample, { site: new URL('https://x.example/'), sitemap: sitemapEntries(ctx), pageRoots: [] })) out.set(f.path, String(f.content));
     expect(out.get('/sitemaps/1.xml')).toContain(`<url><loc>https://x.example/</loc><lastmod>${sample.asOf}</lastmod></url>`);
     expect(out.get('/sitemap.xml')).toContain(`<lastmod>${sample.asOf}</lastmod>`);
   });
 
   test('_headers: under a host that applies every matching rule, a page gets one policy that forbids framing, an embed one that allows it', () => {
     const paths = [...pagePaths(ctx)].map((p) => p.path);
-    const file = headersFile(CONTENT_SECURITY_POLICY, pageRootPatterns(paths));
+    const file = headersFile(pageRootPatterns(paths));
     expect(paths.some((p) => p.startsWith('/embed/'))).toBe(true);
     for (const path of paths) {
       const rules = matchingRules(file, path);
@@ -155,7 +155,7 @@ describe('crawlers', () => {
       expect(new Set(set).size, `${path}: a header set by two rules`).toBe(set.length);
       const csp = rules.map((r) => r.headers['Content-Security-Policy']).filter(Boolean);
       expect(csp, path).toHaveLength(1);
-      expect(csp[0]).toContain(CONTENT_SECURITY_POLICY);
+      expect(csp[0]).toContain(policyFor(path));
       expect(csp[0]).toMatch(path.startsWith('/embed/') ? /frame-ancestors \*$/ : /frame-ancestors 'none'$/);
     }
   });

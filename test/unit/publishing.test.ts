@@ -86,7 +86,8 @@ describe('npm run new', () => {
     const record = validateDataRoot(root);
     expect(record.report.problems).toEqual([]);
     expect(record.announcements.map((a) => [a.id, a.rows.length])).toEqual([['2026-421202-plan', 1]]);
-    expect(Object.keys(JSON.parse(readFileSync(join(root, 'published.lock'), 'utf8')) as object)).toEqual(['2026-421202-plan']);
+    // The announcement, and what its rows resolve to (industries, regions: reference-changed).
+    expect(Object.keys(JSON.parse(readFileSync(join(root, 'published.lock'), 'utf8')) as object)).toEqual(['2026-421202-plan', '_references']);
   });
 
   it('takes the next free id when the recommended one is taken in any year', async () => {

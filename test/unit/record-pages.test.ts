@@ -19,7 +19,7 @@ describe('the comment window (公示期)', () => {
   it('is read from the front matter of the fixture case, and shown with its dates and channel', () => {
     const { model } = modelOf(join(import.meta.dirname, '../fixtures/valid/comment-period/data'));
     const view = commentPeriodView(model.byId.get('2025-421202-plan')!.meta)!;
-    expect(view).toMatchObject({ from: '2025-04-28', to: '2025-05-07', window: '2025年4月28日至2025年5月7日', channel: '咸安区经济和信息化局 电话 0715-8123456，或来信寄至咸安区永安大道1号' });
+    expect(view).toMatchObject({ from: '2025-04-28', to: '2025-05-07', window: '2025年4月28日至2025年5月7日', channel: '公示期内如有异议，请致电 0715-8123456，或来信寄咸安区经济和信息化局' });
     expect(view.channelHref).toBeUndefined();
   });
 
