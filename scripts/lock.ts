@@ -10,7 +10,7 @@ import { readDataRoot } from '../src/read/load.ts';
 import { formatText } from '../src/output/report.ts';
 import { validateRaw } from '../src/validate/validate.ts';
 import { dataRoot, parseOptions, runIfMain, type Effects } from './cli.ts';
-import { dayInChina } from './validate.ts';
+import { dayInChina } from '../src/i18n/format.ts';
 
 export function main(argv: readonly string[], fx: Effects): number {
   const { values } = parseOptions(argv, { data: { type: 'string' } }, 'npm run lock -- [--data 目录]');

@@ -3,15 +3,11 @@ import { relative } from 'node:path';
 import { validateDataRoot } from '../src/validate/validate.ts';
 import { LOCK_FILE } from '../src/schema/lock.ts';
 import { formatGithub, formatJson, formatText } from '../src/output/report.ts';
+import { dayInChina } from '../src/i18n/format.ts';
 import { dataRoot, fail, parseOptions, runIfMain, type Effects } from './cli.ts';
 import { commitOf, fileAt, repositoryOf } from './git.ts';
 
 const USAGE = 'npm run validate -- [--data 目录] [--format text|json|github] [--base 版本]';
-
-/** The calendar day in China of a moment: publication dates are Chinese calendar days, wherever the check runs. */
-export function dayInChina(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
 
 export function main(argv: readonly string[], fx: Effects): number {
   const { values } = parseOptions(argv, { data: { type: 'string' }, format: { type: 'string', default: 'text' }, base: { type: 'string' } }, USAGE);
