@@ -70,14 +70,6 @@ const valueOf = (row: AnyRow, column: string, extra: boolean): Cell | null => {
   return v === undefined || v === null || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : (v as Cell);
 };
 
-function fieldsOf(row: AnyRow, cols: Columns): Record<string, Cell> {
-  const out: Record<string, Cell> = {};
-  for (const c of cols.names) {
-    const v = valueOf(row, c, cols.extra.has(c));
-    if (v !== null) out[c] = v;
-  }
-  return out;
-}
 
 interface Listing {
   id: string;
@@ -110,7 +102,7 @@ export function announcementDeltas(chronological: readonly Announcement[], byId:
   for (const a of chronological) {
     const cols = tableColumns(a);
     const delta: AnnouncementDelta = {
-      id: a.id, kind: a.kind, region: a.meta.region, year: a.meta.year, published: a.meta.published, title: a.meta.title, issuer: a.meta.issuer,
+      id: a.id, kind: a.kind, region: a.meta.region, year: a.meta.year, published: a.meta.published, title: a.meta.title,
       ...(corrections.has(a.id) ? { supersedes: a.meta.supersedes! } : {}),
       added: [], changed: [], removed: [],
     };
@@ -121,7 +113,7 @@ export function announcementDeltas(chronological: readonly Announcement[], byId:
       const list = history.get(key);
       const since = latestInForce(list);
       if (!since) {
-        delta.added.push({ key, fields: fieldsOf(row, cols) });
+        delta.added.push({ key, line: row.line });
         continue;
       }
       const change = changedFields(row, cols, list!, retired, probe);
@@ -131,11 +123,10 @@ export function announcementDeltas(chronological: readonly Announcement[], byId:
       const old = byId.get(a.meta.supersedes!)!;
       retired.add(old.id);
       const listed = new Set(keys);
-      const oldCols = tableColumns(old);
       for (const row of old.rows as AnyRow[]) {
         const key = deltaKey(old, row.data);
         if (listed.has(key)) continue;
-        delta.removed.push({ key, fields: fieldsOf(row, oldCols), in_force_after: latestInForce(history.get(key))?.id ?? null });
+        delta.removed.push({ key, line: row.line, in_force_after: latestInForce(history.get(key))?.id ?? null });
       }
     }
     for (const [i, row] of (a.rows as AnyRow[]).entries()) {

@@ -55,21 +55,22 @@ export function dataFiles(model: Model): DataFile[] {
     { path: '/data/lines.xlsx', title: '全部设备/生产线及当前状态（XLSX）', audience: 'spreadsheet', rows: lines, note: '用 Excel、WPS 或 LibreOffice 打开；统一社会信用代码、行政区划代码、清单编号和日期都是文本，每一位都保留。' },
     { path: '/data/lines-zh.csv', title: '全部设备/生产线及当前状态（CSV，中文表头）', audience: 'both', rows: lines, note: '与 lines.csv 内容相同，表头为中文，是/否写作“是”“否”，带 UTF-8 BOM。' },
     ...tables.map((tb): DataFile => ({ path: `/data/${tb.path}`, title: `${tb.title}（CSV）`, audience: 'machine', rows: rowCount(model, tb.name), note: tb.description })),
-    { path: '/data/lines.json', title: '全部设备/生产线及当前状态（JSON）', audience: 'machine', rows: lines, note: '与 lines.csv 字段相同，每条线一个对象；另有数据日期和版本。' },
+    { path: '/data/lines.json', title: '全部设备/生产线及当前状态（JSON）', audience: 'machine', rows: lines, note: '与 lines.csv 字段相同：columns 列出字段，rows 每条线一个数组，按 columns 的顺序；另有数据日期和版本。' },
     { path: '/data/datapackage.json', title: t.dataPage.datapackage, audience: 'machine', note: '描述以上 CSV 文件（Frictionless Data Package）：字段、类型、主键和外键，每个文件的大小和 SHA-256；表结构在 schemas/ 下。' },
     ...tables.map((tb): DataFile => ({ path: `/data/${schemaPath(tb)}`, title: `${tb.title}的表结构（Table Schema）`, audience: 'machine', note: `${tb.path} 的字段说明` })),
   ];
 }
 
 /** The lines table as JSON: one object per line (fields as in lines.csv, blanks left out), one per text line. */
+/**
+ * lines.json: the fields of lines.csv once, then one array of values per line in their order (a
+ * national record's 100,000 objects would repeat every key 100,000 times); blank is null.
+ */
 export function linesJson(model: Model, table: ExportTable): string {
   const out: string[] = [];
-  for (const r of table.rows()) {
-    const o: Record<string, unknown> = {};
-    for (const [i, f] of table.fields.entries()) if (r[i] !== undefined) o[f.name] = r[i];
-    out.push(JSON.stringify(o));
-  }
-  return `{"as_of":${JSON.stringify(model.asOf)},"version":${JSON.stringify(model.release.id)},"lines":[\n${out.join(',\n')}\n]}\n`;
+  for (const r of table.rows()) out.push(JSON.stringify(r.map((v) => (v === undefined ? null : v))));
+  const head = { as_of: model.asOf, version: model.release.id, columns: table.fields.map((f) => f.name) };
+  return `${JSON.stringify(head).slice(0, -1)},"rows":[\n${out.join(',\n')}\n]}\n`;
 }
 
 /** Writes every file of /data/ (SHA256SUMS comes from src/output/site-files.ts). */

@@ -7,6 +7,8 @@ import { escapeXml } from '../text/escape.ts';
 
 /** Entries a feed carries: the newest announcements; the full record is on /changes/ and /data/. */
 export const FEED_ENTRIES = 200;
+/** A region's feed carries its newest 50: a reader who follows a region checks it more often than the whole country's. */
+export const REGION_FEED_ENTRIES = 50;
 
 /** An Atom feed of announcements, newest first; `updated` is the latest publication (no clock). */
 export function atomFeed(model: Model, opts: { site: URL; selfPath: string; title: string; announcements: readonly Announcement[] }): string {

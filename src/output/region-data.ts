@@ -8,6 +8,8 @@
  * lists: all of them up to REGION_PAGE_LINES, else the first REGION_PAGE_LINES in the page's order
  * (`lines_total` says how many there are; the children's files and /data/lines.csv have the rest).
  */
+import { publishLine } from '../derive/published-line.ts';
+import { shownColumns, type PublishedColumn } from '../schema/published-line.ts';
 import { childRegions, orderLines, progressOf } from '../derive/aggregate.ts';
 import type { LineState, Model, Progress } from '../derive/model.ts';
 import { LINE_STATUSES } from '../schema/line.ts';
@@ -37,25 +39,19 @@ function progressJson(p: Progress) {
   };
 }
 
-function lineJson(model: Model, l: LineState) {
-  const r = l.row;
+/**
+ * The lines the page lists, as a table: the published line's keys and the columns a region's
+ * lines table shows (src/schema/published-line.ts), each line an array in that order.
+ */
+const LINE_COLUMNS: readonly PublishedColumn[] = ['line_key', 'enterprise_key', ...shownColumns('table').map((c) => c.name), 'capacity_unit', 'overdue', 'last_changed'];
+
+function linesTableJson(model: Model, lines: readonly LineState[]) {
   return {
-    line_key: l.key,
-    line_id: r.line_id,
-    enterprise_key: l.enterpriseKey,
-    enterprise_name: r.enterprise_name,
-    credit_code: r.credit_code ?? null,
-    region_code: r.region_code,
-    region_name: model.regions.get(r.region_code)?.name ?? null,
-    industry: r.industry,
-    equipment: r.equipment ?? null,
-    capacity: r.capacity ?? null,
-    capacity_unit: r.capacity_unit ?? null,
-    deadline: r.deadline ?? null,
-    status: l.status,
-    overdue: l.overdue,
-    last_changed: l.lastChanged,
-    page: `/enterprises/${l.enterpriseKey}/`,
+    columns: LINE_COLUMNS,
+    rows: lines.map((l) => {
+      const p = publishLine(model, l);
+      return LINE_COLUMNS.map((c) => p[c] ?? null);
+    }),
   };
 }
 
@@ -89,7 +85,7 @@ export function regionData(model: Model, code: string, site: URL, downloads: rea
     })),
     lines_total: lines.length,
     lines_listed: listed.length,
-    lines: listed.map((l) => lineJson(model, l)),
+    lines: linesTableJson(model, listed),
     announcements_issued: issued.map((a) => ({
       id: a.id, title: a.meta.title, kind: a.kind, year: a.meta.year, published: a.meta.published, rows: a.rows.length,
       superseded_by: model.supersededBy.get(a.id) ?? null, page: announcementPage(a.id),

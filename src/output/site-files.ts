@@ -9,7 +9,7 @@ import type { Model } from '../derive/model.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { Checksums } from './checksums.ts';
 import { dataDownloads, JSON_TYPE, sha256, XLSX } from './downloads.ts';
-import { atomFeed, FEED_ENTRIES } from './feed.ts';
+import { atomFeed, FEED_ENTRIES, REGION_FEED_ENTRIES } from './feed.ts';
 import { ATOM, headersFile } from './hosting.ts';
 import { precompressed } from './precompress.ts';
 import { regionData, regionDataPath, type RegionDownload } from './region-data.ts';
@@ -42,7 +42,7 @@ export function* feeds(model: Model, site: URL): Generator<SiteFile> {
   yield { path: '/feed.xml', mediaType: ATOM, content: atomFeed(model, { site, selfPath: '/feed.xml', title: t.feedTitle, announcements: model.announcements.slice(0, FEED_ENTRIES) }) };
   for (const code of model.regionList) {
     const name = model.regions.get(code)?.name ?? code;
-    const list = (model.announcementsWithin.get(code) ?? []).slice(0, FEED_ENTRIES);
+    const list = (model.announcementsWithin.get(code) ?? []).slice(0, REGION_FEED_ENTRIES);
     yield { path: `/regions/${code}/feed.xml`, mediaType: ATOM, content: atomFeed(model, { site, selfPath: `/regions/${code}/feed.xml`, title: `${name}${t.feedTitle}`, announcements: list }) };
   }
 }

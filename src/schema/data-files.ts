@@ -24,7 +24,6 @@ const count = () => z.number().int().nonnegative();
 export const CellSchema = z.union([z.string(), z.number(), z.boolean()]);
 
 /** The non-blank cells of a row: canonical column name (or `x_` extra column) → value. */
-export const FieldsSchema = z.record(z.string(), CellSchema).meta({ description: '一行中非空的单元格：列名（规范列名或 x_ 附加列）→ 值；空单元格（不详）不列出' });
 
 export const DataIndexSchema = z
   .strictObject({
@@ -62,6 +61,9 @@ export type ChangedFields = z.infer<typeof ChangedFieldsSchema>;
 
 const KEY_DOC = '行的标识：设备/生产线为“省级代码前两位:清单编号”；目标任务为 target:年度/地区/行业；考核结果为 assessment:年度/地区；红黄牌为 cards:发布地区/编号';
 
+/** A row's line in its announcement's table (the CSV file; the header is line 1), as /data/rows/ gives it (source_line). */
+const ROW_LINE = z.number().int().min(2).meta({ description: '这一行在本公告表格中的行号（表头为第 1 行），即 /data/rows/ 下表格的 source_line' });
+
 export const AnnouncementDeltaSchema = z.strictObject({
   id: announcementId().meta({ description: '公告编号' }),
   kind: z.enum(KINDS).meta({ description: '类别：plan 计划淘汰名单 · completion 完成名单 · target 目标任务 · assessment 考核结果 · cards 红黄牌名单' }),
@@ -69,11 +71,10 @@ export const AnnouncementDeltaSchema = z.strictObject({
   year: z.number().int().meta({ description: '年度' }),
   published: date().meta({ description: '发布日期' }),
   title: z.string().meta({ description: '标题' }),
-  issuer: z.string().meta({ description: '发布机关' }),
   supersedes: announcementId().optional().meta({ description: '本公告更正的公告' }),
   added: z
-    .array(z.strictObject({ key: z.string().meta({ description: KEY_DOC }), fields: FieldsSchema }))
-    .meta({ description: '新增的行：此前没有有效记录的设备/生产线（或目标、考核、红黄牌）' }),
+    .array(z.strictObject({ key: z.string().meta({ description: KEY_DOC }), line: ROW_LINE }))
+    .meta({ description: '新增的行：此前没有有效记录的设备/生产线（或目标、考核、红黄牌）。各列的值见 /data/rows/ 下的表格（按公告编号和原表行号）或公告页面' }),
   changed: z
     .array(
       z.strictObject({
@@ -88,7 +89,7 @@ export const AnnouncementDeltaSchema = z.strictObject({
     .array(
       z.strictObject({
         key: z.string().meta({ description: KEY_DOC }),
-        fields: FieldsSchema,
+        line: ROW_LINE.meta({ description: '这一行在被更正的公告表格中的行号（表头为第 1 行）' }),
         in_force_after: announcementId().nullable().meta({ description: '更正后这一行以哪条公告为准；null 表示已没有任何有效公告列出它' }),
       }),
     )

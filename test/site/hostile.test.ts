@@ -35,8 +35,9 @@ describe('hostile data is shown as text in every output', () => {
   });
 
   test('JSON downloads keep the text exactly', () => {
-    const lines = JSON.parse(readFileSync(join(site, 'data/lines.json'), 'utf8'));
-    expect(lines.lines.map((l: { enterprise_name: string }) => l.enterprise_name)).toContain("<script>alert('name')</script>示例公司");
+    const lines = JSON.parse(readFileSync(join(site, 'data/lines.json'), 'utf8')) as { columns: string[]; rows: unknown[][] };
+    const name = lines.columns.indexOf('enterprise_name');
+    expect(lines.rows.map((r) => r[name])).toContain("<script>alert('name')</script>示例公司");
     const region = JSON.parse(readFileSync(join(site, 'regions/421202/data.json'), 'utf8'));
     expect(region.announcements_issued.map((a: { title: string }) => a.title)).toContain("<script>alert('title')</script>咸安区计划名单</title><img src=x onerror=alert(1)>");
   });

@@ -96,9 +96,13 @@ describe('a region’s data.json', () => {
     expect(data.chain.map((r: { code: string }) => r.code)).toEqual(['000000', '420000', '421200', '421202']);
     expect(data.targets_vs_capacity).toContainEqual({ year: 2025, industry: 'calcium-carbide', industry_name: '电石', unit: '万吨', target: null, planned: 1.5, eliminated: 0 });
     // The page's order: overdue first, then by region and enterprise name.
-    expect(data.lines.map((l: { line_key: string }) => l.line_key)).toEqual(orderLines(model.linesByRegion.get('421202')!).map((l) => l.key));
-    expect(data.lines[0]).toMatchObject({ line_key: '42:XA-102', enterprise_name: '咸宁示例焦化厂', status: 'planned', overdue: true });
-    expect(data.lines[0].page).toMatch(/^\/enterprises\/421202-[0-9a-f]{10}\/$/);
+    // The lines the page lists, as a table: keys, then the columns the page's lines table shows.
+    const lines = data.lines as { columns: string[]; rows: unknown[][] };
+    expect(lines.columns.slice(0, 3)).toEqual(['line_key', 'enterprise_key', 'enterprise_name']);
+    const line = (r: unknown[]) => Object.fromEntries(lines.columns.map((c, i) => [c, r[i]]));
+    expect(lines.rows.map((r) => line(r).line_key)).toEqual(orderLines(model.linesByRegion.get('421202')!).map((l) => l.key));
+    expect(line(lines.rows[0]!)).toMatchObject({ line_key: '42:XA-102', enterprise_name: '咸宁示例焦化厂', status: 'planned', overdue: true });
+    expect(line(lines.rows[0]!).enterprise_key).toMatch(/^421202-[0-9a-f]{10}$/);
   });
 
   test('names its workbook with the size and SHA-256 of the file', () => {
