@@ -53,6 +53,8 @@ export interface Outcome {
   /** Matching enterprises after the filters, and of them matched by name (the rest by a code). */
   total: number;
   byName: number;
+  /** Of which found by a code (credit code, stock code, line id). */
+  byCode: number;
   page: number;
   pages: number;
   items: Item[];
@@ -239,7 +241,7 @@ export class SearchEngine {
   }
 
   private async compute(q: string, active: Filters, page: number): Promise<Outcome> {
-    const empty: Outcome = { folded: q, tooShort: q.length < 2, total: 0, byName: 0, page: 0, pages: 0, items: [], others: [], codeMiss: false, facets: { province: [], city: [], industry: [], status: [], year: [] } };
+    const empty: Outcome = { folded: q, tooShort: q.length < 2, total: 0, byName: 0, byCode: 0, page: 0, pages: 0, items: [], others: [], codeMiss: false, facets: { province: [], city: [], industry: [], status: [], year: [] } };
     const browsing = q.length === 0 && Object.keys(active).length > 0;
     if (q.length < 2 && !browsing) return empty;
     const province = active.province ? this.meta.provinces.findIndex(([, name]) => name === active.province) : -1;
@@ -273,6 +275,7 @@ export class SearchEngine {
       tooShort: false,
       total: e.total,
       byName: e.byName,
+      byCode: e.byCode,
       page: e.page,
       pages: Math.ceil(e.total / PAGE_SIZE),
       items: e.items,
@@ -292,7 +295,7 @@ export class SearchEngine {
       if (v) facetBits.set(f, this.meta.values[f].indexOf(v));
     }
     const facets: Record<FilterName, Choice[]> = { province: [], city: [], industry: [], status: [], year: [] };
-    const none = { total: 0, byName: 0, page: 0, items: [] as Item[], facets };
+    const none = { total: 0, byName: 0, byCode: 0, page: 0, items: [] as Item[], facets };
     // A filter the collection does not carry (or an unknown value) leaves nothing of it.
     if ([...facetBits].some(([f, b]) => b < 0 || !cm.facets.includes(f))) return none;
     const pIndex = filters.province ? this.meta.provinces.findIndex(([, name]) => name === filters.province) : -1;
@@ -333,7 +336,7 @@ export class SearchEngine {
       const at = Math.min(page, pages - 1);
       const slice = chosen.slice(at * size, at * size + size);
       const byName = chosen.filter((m) => m.cls !== CLASS.other && !extraOrds.has(m.ord)).length;
-      return { total: chosen.length, byName, page: at, items: slice.map((m) => this.item(c, m.ord, m.record!, m.reason!)), facets };
+      return { total: chosen.length, byName, byCode: extraOk.length, page: at, items: slice.map((m) => this.item(c, m.ord, m.record!, m.reason!)), facets };
     }
 
     const k = found.big;
@@ -416,7 +419,7 @@ export class SearchEngine {
       const record = m.record ?? top.get(m.ord) ?? recs.get(m.ord)!;
       return this.item(c, m.ord, record, m.reason ?? this.reasonFor(record, q, m.cls));
     });
-    return { total, byName, page: at, items, facets };
+    return { total, byName, byCode: extraOk.length, page: at, items, facets };
   }
 
   private reasonFor(record: TargetRecord, q: string, cls: MatchClass): Reason {

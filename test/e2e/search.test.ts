@@ -74,12 +74,22 @@ describe('search on the fixture site', () => {
     await page.close();
   });
 
-  test('words that are in no name are looked up in the full text at once (equipment)', async () => {
+  test('a citizen finds enterprises by an equipment word, and sees the equipment', async () => {
     const page = await open();
     await type(page, '高炉');
+    expect(await titles(page)).toContain('淄博示例物资贸易有限公司');
+    const why = await page.$$eval('#results li', (lis) => lis.map((li) => li.querySelector('.why')?.textContent ?? ''));
+    expect(why.every((w) => w.startsWith('设备：') && w.includes('高炉'))).toBe(true);
+    expect(await page.textContent('#status')).toContain('其中名称含所输入文字的 0 家');
+    await page.close();
+  });
+
+  test('words of an announcement title, in no name, are looked up in the full text at once', async () => {
+    const page = await open();
+    await type(page, '落后产能计划');
     await page.waitForSelector('#fulltext:not([hidden]) li a');
-    const found = await page.$$eval('#fulltext li > a', (as) => as.map((a) => a.textContent ?? ''));
-    expect(found).toContain('淄博示例物资贸易有限公司');
+    const found = await page.$$eval('#fulltext li > a', (as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href')]));
+    expect(found).toContainEqual(['淄博市2025年淘汰落后产能计划名单', expect.stringMatching(/^\/announcements\/[^/]+\/$/)]);
     await page.close();
   });
 
@@ -108,6 +118,22 @@ describe('search on the fixture site', () => {
     await context.close();
   });
 });
+
+/** Layout shifts in the page so far (PerformanceObserver 'layout-shift'): all of them, and those not within 0.5 s of an input, as CLS counts them. */
+async function shifts(page: Page) {
+  return page.evaluate(() => new Promise<{ all: number; cls: number; moved: string[] }>((resolve) => {
+    new PerformanceObserver((list) => {
+      const entries = list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] })[];
+      resolve({
+        all: entries.reduce((n, e) => n + e.value, 0),
+        cls: entries.filter((e) => !e.hadRecentInput).reduce((n, e) => n + e.value, 0),
+        moved: entries.flatMap((e) => (e.sources ?? []).map((s) => (s.node instanceof Element ? `${s.node.tagName} ${s.node.id} ${s.node.className}` : String(s.node?.nodeName)))),
+      });
+    }).observe({ type: 'layout-shift', buffered: true });
+    // No shift at all: the observer is never called.
+    setTimeout(() => resolve({ all: 0, cls: 0, moved: [] }), 500);
+  }));
+}
 
 describe('search over more enterprises than one page', () => {
   const session = browseSite(SITES.search.out);
@@ -138,6 +164,26 @@ describe('search over more enterprises than one page', () => {
     expect(await page.textContent('#status')).toBe('找到 13 家企业');
     await page.close();
   });
+
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+    test(`results arriving move nothing on the screen (${viewport.width}×${viewport.height})`, async () => {
+      const context = await session.browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(`${session.origin}/search/`);
+      await page.waitForSelector('#search:not([hidden])');
+      for (const q of ['示范', '淄博旧名', '示', '91421202MA49ABCDX0', '示范']) await type(page, q);
+      await page.click('#pager [data-go=last]');
+      await page.waitForFunction(() => document.getElementById('page-of')!.textContent === '第 2 / 2 页');
+      await type(page, '纸业');
+      await page.selectOption('select[name=province]', '湖北省');
+      await page.waitForFunction(() => document.getElementById('results')!.dataset.totalEnterprises === '13');
+      const s = await shifts(page);
+      // Stricter than CLS: shifts right after typing count too.
+      expect(s.all, s.moved.join('; ')).toBeLessThan(0.1);
+      expect(s.cls).toBeLessThan(0.1);
+      await context.close();
+    });
+  }
 
   test('a citizen pages to the last result', async () => {
     const page = await open();
