@@ -106,6 +106,8 @@ export interface Meta {
   values: Record<Facet, string[]>;
   kinds: string[];
   collections: Record<CollectionId, CollectionMeta>;
+  /** Pagefind bundles besides /pagefind/, merged into it for full-text search (a large record is indexed in parts). */
+  fullText: string[];
 }
 
 /** The cities of one province: their names, and their ranges of ordinals in each collection. */

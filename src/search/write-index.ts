@@ -5,7 +5,7 @@ import type { Model } from '../derive/model.ts';
 import { readPolicyTexts, type PolicyText } from '../read/policies.ts';
 import { encodeSet, hashKey, packFile, putVarint } from './bits.ts';
 import { collectSearchData, hasBit, type Collection, type SearchData } from './collect.ts';
-import { fullTextDocuments } from './fulltext.ts';
+import { fullTextDocuments, type SearchDoc } from './fulltext.ts';
 import { buildGrams, type KeySets } from './grams.ts';
 import {
   CLASS, COLLECTIONS, FIELD, codeShardKey, encodeKeys, isAscii, paths, toBase64, type CollectionId, type CollectionMeta, type Geo, type KeyHead, type LeafEntry, type MatchClass, type MatchedTexts, type Meta,
@@ -18,7 +18,7 @@ export const LEAF_MAX = 150;
 /** Targets per record block, the unit in which results past the first page are fetched. */
 export const BLOCK = 32;
 /** Aimed bytes of a file of leaves, of keys and of codes (see Pack in format.ts). */
-export const AIM = { leaves: 20_000, keys: 24_000, codes: 16_000, pages: 4_000 };
+export const AIM = { leaves: 24_000, keys: 24_000, codes: 16_000, pages: 4_000 };
 /** Buckets per file of a pack: more buckets, files closer to their aimed size. */
 const BUCKETS_PER_FILE = 64;
 const PAGE = 20;
@@ -43,36 +43,70 @@ export interface IndexStats {
  */
 export async function writeSearchIndex(model: Model, siteDir: string, policiesDir = 'content/policies'): Promise<IndexStats> {
   const policies = readPolicyTexts(policiesDir);
-  const stats = writeNameIndex(model, policies, siteDir);
-  const fullText = await writeFullTextIndex(model, policies, siteDir);
+  const bundles = fullTextBundles(fullTextDocuments(model, policies));
+  const stats = writeNameIndex(model, policies, siteDir, bundles.map((b) => b.path).slice(1));
+  const fullText = await writeFullTextIndex(bundles, siteDir);
   return { ...stats, fullTextDocuments: fullText.documents };
 }
 
-/** Pagefind over what the name index does not hold: announcement bodies and policy texts (fulltext.ts). */
-export async function writeFullTextIndex(model: Model, policies: readonly PolicyText[], siteDir: string): Promise<{ documents: number }> {
-  const docs = fullTextDocuments(model, policies);
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-  try {
-    for (const r of docs) {
-      const res = await index.addHTMLFile({ url: r.url, content: r.html });
-      if (res.errors.length) throw new Error(`Pagefind 无法索引 ${r.url}：${res.errors.join('；')}`);
+/**
+ * Characters of documents one Pagefind bundle indexes at most. Pagefind's indexer holds about
+ * ninety times the text it indexes while it writes (1.4 GB for the 15 million characters of a
+ * national record), so a large record is indexed as several bundles, one after the other, which
+ * the search page merges (Pagefind's mergeIndex): the indexer's memory stays near a third.
+ */
+export const FULL_TEXT_BUNDLE_CHARS = 6_000_000;
+
+export interface FullTextBundle {
+  /** Where it is served: /pagefind/ for the first, /pagefind/2/, /pagefind/3/ … for the others. */
+  path: string;
+  docs: SearchDoc[];
+}
+
+/** The documents cut into bundles of about `chars` characters each, in order. */
+export function fullTextBundles(docs: readonly SearchDoc[], chars = FULL_TEXT_BUNDLE_CHARS): FullTextBundle[] {
+  const out: FullTextBundle[] = [{ path: '/pagefind/', docs: [] }];
+  let size = 0;
+  for (const d of docs) {
+    if (size > 0 && size + d.html.length > chars) {
+      out.push({ path: `/pagefind/${out.length + 1}/`, docs: [] });
+      size = 0;
     }
-    const w = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-    if (w.errors.length) throw new Error(`Pagefind 无法写出索引：${w.errors.join('；')}`);
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
+    out[out.length - 1]!.docs.push(d);
+    size += d.html.length;
   }
-  // The search page talks to pagefind.js directly; Pagefind's ready-made UIs are not shipped.
-  for (const f of readdirSync(join(siteDir, 'pagefind'))) {
-    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/.test(f)) rmSync(join(siteDir, 'pagefind', f));
+  return out;
+}
+
+/** Pagefind over what the name index does not hold: announcement titles and bodies, policy texts (fulltext.ts). */
+export async function writeFullTextIndex(bundles: readonly FullTextBundle[], siteDir: string): Promise<{ documents: number }> {
+  let documents = 0;
+  for (const bundle of bundles) {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+    try {
+      for (const r of bundle.docs) {
+        const res = await index.addHTMLFile({ url: r.url, content: r.html });
+        if (res.errors.length) throw new Error(`Pagefind 无法索引 ${r.url}：${res.errors.join('；')}`);
+      }
+      const dir = join(siteDir, bundle.path);
+      const w = await index.writeFiles({ outputPath: dir });
+      if (w.errors.length) throw new Error(`Pagefind 无法写出索引：${w.errors.join('；')}`);
+      // The search page talks to pagefind.js directly; Pagefind's ready-made UIs are not shipped.
+      for (const f of readdirSync(dir)) {
+        if (/^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/.test(f)) rmSync(join(dir, f));
+      }
+    } finally {
+      await index.deleteIndex();
+      await pagefind.close();
+    }
+    documents += bundle.docs.length;
   }
-  return { documents: docs.length };
+  return { documents };
 }
 
 /** The name index alone (no Pagefind): the part the build's search figures measure. */
-export function writeNameIndex(model: Model, policies: readonly PolicyText[], siteDir: string): Omit<IndexStats, 'fullTextDocuments'> {
+export function writeNameIndex(model: Model, policies: readonly PolicyText[], siteDir: string, fullText: string[] = []): Omit<IndexStats, 'fullTextDocuments'> {
   const map = traditionalToSimplified();
   const data = collectSearchData(model, policies, map);
   const files = new Map<string, Uint8Array | string>();
@@ -107,6 +141,7 @@ export function writeNameIndex(model: Model, policies: readonly PolicyText[], si
     values: data.values,
     kinds: data.kinds,
     collections,
+    fullText,
   };
   files.set(paths.meta, JSON.stringify(meta));
   const root = join(siteDir, 'search', 'x');

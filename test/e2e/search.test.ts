@@ -1,6 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildModel } from '../../src/derive/model.ts';
+import { readPolicyTexts } from '../../src/read/policies.ts';
+import { fullTextDocuments } from '../../src/search/fulltext.ts';
+import { fullTextBundles, writeFullTextIndex, writeNameIndex } from '../../src/search/write-index.ts';
+import { validateDataRoot } from '../../src/validate/validate.ts';
 import type { Page } from 'playwright-core';
 import { SITES } from '../site/global-setup.ts';
 import { browseSite } from './session.ts';
@@ -195,7 +201,39 @@ describe('search over more enterprises than one page', () => {
     await page.waitForFunction(() => document.getElementById('page-of')!.textContent === '第 2 / 2 页');
     const rest = await titles(page);
     expect(rest).toHaveLength(6);
-    expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+    await page.close();
+  });
+});
+
+describe('full text indexed in parts, as for a national record', () => {
+  // The fixture site again, its full text cut into bundles of one document each (a national
+  // record is cut into bundles of millions of characters), merged by the page.
+  const site = mkdtempSync(join(tmpdir(), 'phaseout-bundles-'));
+  let bundles = 0;
+  beforeAll(async () => {
+    cpSync(SITES.basic.out, site, { recursive: true });
+    rmSync(join(site, 'pagefind'), { recursive: true, force: true });
+    const model = buildModel(validateDataRoot(SITES.basic.data));
+    const policies = readPolicyTexts('content/policies');
+    const parts = fullTextBundles(fullTextDocuments(model, policies), 1);
+    writeNameIndex(model, policies, site, parts.map((b) => b.path).slice(1));
+    await writeFullTextIndex(parts, site);
+    bundles = parts.length;
+  }, 120_000);
+  const session = browseSite(site);
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+  test('a title is found whichever part of the full text holds it', async () => {
+    expect(bundles).toBeGreaterThan(2);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.origin}/search/`);
+    await page.waitForSelector('#search:not([hidden])');
+    await type(page, '落后产能计划');
+    await page.waitForSelector('#fulltext:not([hidden]) li a');
+    const found = await page.$$eval('#fulltext li > a', (as) => as.map((a) => a.textContent ?? ''));
+    // An announcement of Xian'an and a policy text: two documents, so two bundles.
+    expect(found).toEqual(expect.arrayContaining(['咸安区2024年淘汰落后产能计划名单', '国务院关于进一步加强淘汰落后产能工作的通知']));
     await page.close();
   });
 });

@@ -29,7 +29,8 @@ import { validateDataRoot } from '../../src/validate/validate.ts';
 import { readPolicyTexts } from '../../src/read/policies.ts';
 import { fold } from '../../src/search/fold.ts';
 import { PAGE_SIZE, SearchEngine, type Outcome } from '../../src/search/engine.ts';
-import { writeFullTextIndex, writeNameIndex } from '../../src/search/write-index.ts';
+import { fullTextBundles, writeFullTextIndex, writeNameIndex } from '../../src/search/write-index.ts';
+import { fullTextDocuments } from '../../src/search/fulltext.ts';
 
 // --- Recall ----------------------------------------------------------------------------------
 
@@ -91,7 +92,7 @@ export interface IndexFigures {
   /** Resident memory with the record and the model loaded, before the index. */
   modelMB: number;
   name: { seconds: number; addedMB: number; files: number; bytes: number; internalKeys: number; leaves: number };
-  pagefind: { seconds: number; peakMB: number; files: number; bytes: number; documents: number };
+  pagefind: { seconds: number; peakMB: number; files: number; bytes: number; documents: number; bundles: number };
   recall: { enterprises: number; checked: number; failures: number; first: string[] };
 }
 
@@ -140,13 +141,14 @@ async function indexFigures(data: string, out: string): Promise<IndexFigures> {
   global.gc?.();
   const before = process.memoryUsage().rss;
   let t = performance.now();
-  const { value: name, peakMB } = await peakDuring(() => writeNameIndex(model, policies, out));
+  const bundles = fullTextBundles(fullTextDocuments(model, policies));
+  const { value: name, peakMB } = await peakDuring(() => writeNameIndex(model, policies, out, bundles.map((b) => b.path).slice(1)));
   const nameSeconds = (performance.now() - t) / 1000;
   const addedMB = peakMB - before / 1048576;
   let pagefindPeak = 0;
   const sampler = setInterval(() => (pagefindPeak = Math.max(pagefindPeak, childrenMB())), 100);
   t = performance.now();
-  const full = await writeFullTextIndex(model, policies, out);
+  const full = await writeFullTextIndex(bundles, out);
   const pagefindSeconds = (performance.now() - t) / 1000;
   clearInterval(sampler);
   const pf = walk(join(out, 'pagefind'));
@@ -154,7 +156,7 @@ async function indexFigures(data: string, out: string): Promise<IndexFigures> {
   return {
     modelMB: Math.round(before / 1048576),
     name: { seconds: +nameSeconds.toFixed(1), addedMB: Math.max(0, Math.round(addedMB)), files: name.files, bytes: name.bytes, internalKeys: name.internalKeys, leaves: name.leaves },
-    pagefind: { seconds: +pagefindSeconds.toFixed(1), peakMB: Math.round(pagefindPeak), files: pf.length, bytes: pf.reduce((n, f) => n + readFileSync(f).length, 0), documents: full.documents },
+    pagefind: { seconds: +pagefindSeconds.toFixed(1), peakMB: Math.round(pagefindPeak), files: pf.length, bytes: pf.reduce((n, f) => n + readFileSync(f).length, 0), documents: full.documents, bundles: bundles.length },
     recall: { enterprises: recall.enterprises, checked: recall.checked, failures: recall.failures.length, first: recall.failures.slice(0, 5) },
   };
 }
@@ -352,7 +354,7 @@ export function describe(f: SearchFigures): string {
   const lines = [
     `召回（${i.recall.enterprises} 家企业的名称片段 ${i.recall.checked} 个）：${i.recall.failures === 0 ? '100%' : `${i.recall.failures} 个不符，如 ${i.recall.first.join('；')}`}`,
     `名称索引：${i.name.seconds} s，内存 +${i.name.addedMB} MB（模型 ${i.modelMB} MB），${i.name.files} 个文件 ${kb(i.name.bytes)}（${i.name.internalKeys} 个公共键，${i.name.leaves} 个叶）`,
-    `Pagefind：${i.pagefind.seconds} s，子进程峰值 ${i.pagefind.peakMB} MB，${i.pagefind.files} 个文件 ${kb(i.pagefind.bytes)}（${i.pagefind.documents} 个文档）`,
+    `Pagefind：${i.pagefind.seconds} s，子进程峰值 ${i.pagefind.peakMB} MB，${i.pagefind.files} 个文件 ${kb(i.pagefind.bytes)}（${i.pagefind.documents} 个文档，分 ${i.pagefind.bundles} 个包）`,
     `首次搜索“${b.first.query}”（${b.first.total} 家）：${kb(b.first.bytes)}，gzip ${kb(b.first.gzip)}，${b.first.requests} 个请求`,
     ...b.further.map((q) => `再搜“${q.query}”（${q.total} 家）：${kb(q.bytes)}，${q.requests} 个请求；输入到结果 ${q.ms} ms（绘出 ${q.paintMs} ms），CPU 降速 4 倍`),
     `逐键输入（${b.keystroke.keys} 键，间隔 150 ms，CPU 降速 4 倍）：按键到结果中位 ${b.keystroke.median} ms，90% ${b.keystroke.p90} ms，最长 ${b.keystroke.max} ms；到绘出中位 ${b.keystroke.paintMedian} ms，90% ${b.keystroke.paintP90} ms，最长 ${b.keystroke.paintMax} ms`,
