@@ -81,6 +81,7 @@ export function fullTextBundles(docs: readonly SearchDoc[], chars = FULL_TEXT_BU
 /** Pagefind over what the name index does not hold: announcement titles and bodies, policy texts (fulltext.ts). */
 export async function writeFullTextIndex(bundles: readonly FullTextBundle[], siteDir: string): Promise<{ documents: number }> {
   let documents = 0;
+  rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
   for (const bundle of bundles) {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
