@@ -123,6 +123,16 @@ export class SearchEngine {
     return fileOf(starts, pack.buckets, hashKey(key));
   }
 
+  /** The targets with one value of a facet. */
+  private valueSet(c: CollectionId, f: Facet, bit: number): Promise<Bits | undefined> {
+    return this.once(paths.value(c, f, bit), (bytes) => decodeSet(this.meta.collections[c].n, new Reader(bytes)));
+  }
+
+  /** The facet masks of one province's targets. */
+  private provinceMasks(c: CollectionId, province: number): Promise<Uint8Array | undefined> {
+    return this.once(paths.province(c, province), (b) => b);
+  }
+
   /** The cities of a province, fetched when a province is chosen. */
   geo(province: number): Promise<Geo | undefined> {
     return this.json<Geo>(paths.geo(province));
@@ -245,6 +255,14 @@ export class SearchEngine {
     const browsing = q.length === 0 && Object.keys(active).length > 0;
     if (q.length < 2 && !browsing) return empty;
     const province = active.province ? this.meta.provinces.findIndex(([, name]) => name === active.province) : -1;
+    // What the filters on a key's sets will need, fetched beside the key's file rather than after it.
+    if ('key' in this.plan('e', q)) {
+      if (province >= 0) void this.provinceMasks('e', province);
+      for (const f of FACETS) {
+        const b = active[f] ? this.meta.values[f].indexOf(active[f]) : -1;
+        if (b >= 0) void this.valueSet('e', f, b);
+      }
+    }
     const [found, pagesFound, codes, geo] = await Promise.all([
       this.members('e', q),
       browsing ? Promise.resolve<Found>({ small: [] }) : this.members('p', q),
@@ -342,7 +360,7 @@ export class SearchEngine {
     const k = found.big;
     let M = k.allBits;
     for (const [f, b] of facetBits) {
-      const vb = await this.once(paths.value(c, f, b), (bytes) => decodeSet(n, new Reader(bytes)));
+      const vb = await this.valueSet(c, f, b);
       M = and(M, vb ?? newBits(n));
     }
     if (extra.some((m) => has(M, m.ord))) {
@@ -357,7 +375,7 @@ export class SearchEngine {
     if (geoActive) {
       // Within a province, count from the masks of its targets.
       const pr = cm.provinces.find(([p]) => p === pIndex);
-      const bytes = pr ? await this.once(paths.province(c, pIndex), (b) => b) : undefined;
+      const bytes = pr ? await this.provinceMasks(c, pIndex) : undefined;
       const counts = cm.facets.map((f) => new Array<number>(this.meta.values[f].length).fill(0));
       const others = cm.facets.map((f) => new Map([...facetBits].filter(([g]) => g !== f)));
       if (pr && bytes) {

@@ -183,6 +183,8 @@ export interface BrowserFigures {
   /** A filter chosen, and the last page of a common query. */
   filter: QueryFigure;
   lastPage: QueryFigure;
+  /** Words of a title: Pagefind loaded and searched (time from Node, CPU throttled 4×). */
+  fullText: { query: string; ms: number; bytes: number; requests: number; results: number };
   /** Layout shift over the whole session, without shifts within 0.5 s of an input (as CLS counts them), and all of them. */
   cls: number;
   allShifts: number;
@@ -307,8 +309,18 @@ export async function browserFigures(site: string, queries: readonly string[]): 
     const filter = await measure(async () => void (await page.selectOption('select[name=province]', province)), `${common} + ${province}`);
     await measure(async () => void (await page.selectOption('select[name=province]', '')), common);
     const lastPage = await measure(() => page.click('#pager [data-go=last]'), `${common}, last page`);
+    // Words of announcement titles, in no name: the full text is loaded and searched at once.
+    const from = bodies.length;
+    const t0 = Date.now();
+    await page.fill('#q', '落后产能计划');
+    await page.waitForFunction(() => {
+      const li = document.querySelector('#fulltext:not([hidden]) li');
+      return !!li && li.textContent !== (document.getElementById('strings') as HTMLTemplateElement).dataset.loading;
+    }, undefined, { polling: 50, timeout: 120_000 });
+    await settle();
+    const fullText = { query: '落后产能计划', ms: Date.now() - t0, bytes: sum(from), requests: bodies.length - from, results: await page.$$eval('#fulltext li', (l) => l.length) };
     const p = await probe(page);
-    return { first, further, keystroke, filter, lastPage, cls: +p.cls.toFixed(4), allShifts: +p.all.toFixed(4), shifts: p.shifts };
+    return { first, further, keystroke, filter, lastPage, fullText, cls: +p.cls.toFixed(4), allShifts: +p.all.toFixed(4), shifts: p.shifts };
   } finally {
     await browser.close();
     await server.close();
@@ -359,6 +371,7 @@ export function describe(f: SearchFigures): string {
     ...b.further.map((q) => `再搜“${q.query}”（${q.total} 家）：${kb(q.bytes)}，${q.requests} 个请求；输入到结果 ${q.ms} ms（绘出 ${q.paintMs} ms），CPU 降速 4 倍`),
     `逐键输入（${b.keystroke.keys} 键，间隔 150 ms，CPU 降速 4 倍）：按键到结果中位 ${b.keystroke.median} ms，90% ${b.keystroke.p90} ms，最长 ${b.keystroke.max} ms；到绘出中位 ${b.keystroke.paintMedian} ms，90% ${b.keystroke.paintP90} ms，最长 ${b.keystroke.paintMax} ms`,
     `筛选“${b.filter.query}”（${b.filter.total} 家）：${kb(b.filter.bytes)}，${b.filter.ms} ms；翻到末页：${kb(b.lastPage.bytes)}，${b.lastPage.ms} ms`,
+    `全文“${b.fullText.query}”（${b.fullText.results} 条）：载入 Pagefind 并搜索 ${kb(b.fullText.bytes)}，${b.fullText.requests} 个请求，${b.fullText.ms} ms`,
     `布局偏移：CLS ${b.cls}（含输入后 0.5 秒内的偏移共 ${b.allShifts}）`,
   ];
   return lines.join('\n');
