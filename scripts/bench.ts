@@ -15,6 +15,8 @@ import { kb, mb, ratio, sizeOf, timed, TSX, walk } from '../tools/bench/measure.
 import { regionPageGzip } from '../tools/bench/site.ts';
 import { browserFigures, describe as describeSearch, queriesFor, searchFigures } from '../tools/bench/search.ts';
 import { validationVsParse } from '../tools/bench/validation.ts';
+import { outputFigures, outputSummary } from '../tools/bench/output.ts';
+import { watchlistsCost } from '../tools/bench/watchlists.ts';
 import { parseOptions, runIfMain, type Effects } from './cli.ts';
 
 const USAGE = 'npm run bench -- [--sizes 1000,10000] [--full] [--out 文件] [--work 目录]，或 npm run bench -- --site 网站目录 [--query 查询]';
@@ -46,7 +48,7 @@ export async function main(argv: readonly string[], fx: Effects): Promise<number
     const validate = timed(process.execPath, [...TSX, 'scripts/validate.ts', '--data', data, '--format', 'json']);
     const vp = validationVsParse(data);
     const build = timed(process.execPath, [...TSX, 'scripts/build.ts', '--preview', '--data', data, '--out', site], { PHASEOUT_BENCH_TIMINGS: join(base, 'steps.json') });
-    const steps = JSON.parse(readFileSync(join(base, 'steps.json'), 'utf8')) as Record<string, number>;
+    const { seconds: steps, rssMB } = JSON.parse(readFileSync(join(base, 'steps.json'), 'utf8')) as { seconds: Record<string, number>; rssMB: Record<string, number> };
     const files = walk(site);
     const html = files.filter((f) => f.endsWith('.html')).length;
     // The yardstick, right after: a bare Astro project rendering as many trivial pages.
@@ -58,10 +60,12 @@ export async function main(argv: readonly string[], fx: Effects): Promise<number
     const query = q.query;
     const region = regionPageGzip(site);
     const result = {
-      lines: n, synth, validate, ...vp, validationRatio: ratio(vp.validateMs, vp.readParseMs), build, steps, bare, buildRatio: ratio(build.seconds, bare.seconds),
+      lines: n, synth, validate, ...vp, validationRatio: ratio(vp.validateMs, vp.readParseMs), build, steps, rssMB, bare, buildRatio: ratio(build.seconds, bare.seconds),
       html, files: files.length, dist: distBytes, query, queryBytes: q.bytes, queryRequests: q.requests, region, search,
+      releaseFiles: watchlistsCost(data),
     };
     fx.stdout(`${JSON.stringify(result, null, 1)}\n`);
+    fx.stdout(outputSummary(outputFigures(site)));
     rows.push(
       `| ${n.toLocaleString('en')} | ${validate.seconds} s / ${validate.peakMB} MB | ${vp.validateMs} ms vs ${vp.readParseMs} ms (${result.validationRatio}×) | ${build.seconds} s / ${build.peakMB} MB | ${Object.entries(steps).map(([k, s]) => `${k} ${s}`).join(', ')} | ${bare.seconds} s / ${bare.peakMB} MB | **${result.buildRatio}×** | ${html.toLocaleString('en')} | ${mb(distBytes)} (${files.length.toLocaleString('en')} files) | ${kb(q.bytes)} (“${query}”) | ${kb(region.bytes)} |`,
     );

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import { acquireBuildLock, lockPath, processAlive, refuseOutDir, removeStaleFolders } from '../src/build/guard.ts';
 import { buildSite } from '../src/build/pipeline.ts';
+import { dayInChina } from '../src/i18n/format.ts';
 import { dataRoot, fail, parseOptions, runIfMain, type Effects } from './cli.ts';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
@@ -61,10 +62,10 @@ export async function main(argv: readonly string[], fx: Effects): Promise<number
   if (!release) fail(`等待另一个生成过程超时：锁文件 ${lockPath(out)}`);
   try {
     for (const name of removeStaleFolders(out, processAlive)) fx.stdout(`已清除中断的生成过程留下的目录 ${name}\n`);
-    const result = await buildSite({ dataRoot: root, out, repo: REPO, site, pid: process.pid, log: fx.stdout });
+    const result = await buildSite({ dataRoot: root, out, repo: REPO, site, today: dayInChina(fx.now()), pid: process.pid, log: fx.stdout });
     if (result.status === 0) fx.stdout(`网站已生成：${values.out}（${Object.entries(result.steps).map(([k, s]) => `${k} ${s} s`).join('，')}）\n`);
     // For npm run bench: how long each step took.
-    if (fx.env.PHASEOUT_BENCH_TIMINGS) writeFileSync(fx.env.PHASEOUT_BENCH_TIMINGS, JSON.stringify(result.steps));
+    if (fx.env.PHASEOUT_BENCH_TIMINGS) writeFileSync(fx.env.PHASEOUT_BENCH_TIMINGS, JSON.stringify({ seconds: result.steps, rssMB: result.memory }));
     return result.status;
   } finally {
     release();

@@ -3,11 +3,10 @@
  * a data root change against a git revision (default HEAD), for whoever reviews an office's
  * commit: announcements added, removed and edited, and edits to published ones called out.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { KIND_LABELS, type Kind } from '../src/schema/announcement.ts';
 import { LINE_STATUSES } from '../src/schema/line.ts';
 import {
@@ -16,25 +15,32 @@ import {
 } from '../src/derive/diff.ts';
 import type { Taxonomy } from '../src/reference/industries.ts';
 import { readDataRoot } from '../src/read/load.ts';
+import { checkLockRewritten, parseLock } from '../src/validate/lock.ts';
+import { LOCK_FILE } from '../src/schema/lock.ts';
+import type { Problem } from '../src/schema/problem.ts';
 import { validateRaw } from '../src/validate/validate.ts';
 import { dataRoot, fail, parseOptions, runIfMain, type Effects } from './cli.ts';
-
-/** Runs git; a failure throws `what`, which `run` prints as one line with exit status 2. */
-function git(cwd: string, args: readonly string[], what: string, env: Effects['env']): Buffer {
-  try {
-    return execFileSync('git', ['--literal-pathspecs', '-C', cwd, ...args], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30, env });
-  } catch (e) {
-    // Thrown, not fail(): process.exit would skip the clean-up of the temporary folder.
-    throw new Error((e as NodeJS.ErrnoException).code === 'ENOENT' ? '找不到 git 命令，请先安装 git' : what);
-  }
-}
+import { commitOf, git, repositoryOf } from './git.ts';
 
 /** Git's object id of some bytes, to skip reading files that did not change. */
 const blobId = (bytes: Uint8Array) => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 
 /**
+ * A path of the revision's tree as a path inside the temporary folder, or undefined when it could
+ * leave it: an empty, `.` or `..` component (a crafted tree can hold them; git itself refuses to
+ * check them out). Absolute paths have an empty first component.
+ */
+export function safeRelative(rel: string): string | undefined {
+  const parts = rel.split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))) return undefined;
+  return parts.join(sep);
+}
+
+/**
  * The data root as it was at `commit`, written to a temporary folder so that it is read exactly
- * as the validator reads a data root. Unchanged files are copied from the working tree.
+ * as the validator reads a data root. Unchanged files are copied from the working tree. Nothing
+ * is written outside the folder, whatever the tree holds: paths that could leave it are skipped,
+ * symbolic links and submodules are not made, and no file is written over or through another.
  */
 function oldState(root: string, top: string, prefix: string, commit: string, env: Effects['env']): RecordState {
   const listing = git(top, ['ls-tree', '-r', '-z', commit, '--', ...(prefix ? [prefix] : [])], '无法列出该版本的文件', env).toString('utf8');
@@ -45,17 +51,27 @@ function oldState(root: string, top: string, prefix: string, commit: string, env
       const tab = entry.indexOf('\t');
       const [mode, type, id] = entry.slice(0, tab).split(' ');
       const path = entry.slice(tab + 1);
-      if (type !== 'blob' || mode === '120000') continue; // submodules and symbolic links hold no data
-      const rel = path.slice(prefix.length);
+      if (type !== 'blob' || mode === '120000' || !path.startsWith(prefix)) continue; // submodules and symbolic links hold no data
+      const rel = safeRelative(path.slice(prefix.length));
+      if (rel === undefined) continue;
+      const target = join(tmp, rel);
+      if (!target.startsWith(tmp + sep)) continue;
       const working = join(root, rel);
       let bytes: Uint8Array | undefined;
       if (existsSync(working) && statSync(working).isFile()) {
         const current = readFileSync(working);
         if (blobId(current) === id) bytes = current;
       }
-      bytes ??= git(top, ['show', '--no-textconv', `${commit}:${path}`], `无法读取该版本的文件 ${path}`, env);
-      mkdirSync(dirname(join(tmp, rel)), { recursive: true });
-      writeFileSync(join(tmp, rel), bytes);
+      // By the object id: no path of the tree is ever given to git as an argument.
+      bytes ??= git(top, ['cat-file', 'blob', id!], `无法读取该版本的文件 ${path}`, env);
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        // Every folder on the way is one made here, never a link.
+        if (!lstatSync(dirname(target)).isDirectory()) continue;
+        writeFileSync(target, bytes, { flag: 'wx' });
+      } catch {
+        continue; // a tree that holds a file and a folder of one name: the second is not data
+      }
     }
     const raw = readDataRoot(tmp);
     return { raw, record: validateRaw(raw) };
@@ -96,7 +112,7 @@ function tableText(d: TableDiff, indent: string, taxonomy: Taxonomy): string[] {
 
 const titled = (kind: Kind | undefined, title: string | undefined) => [kind ? KIND_LABELS[kind] : undefined, title ? `「${title}」` : undefined].filter(Boolean).join('');
 
-function formatText(c: RecordComparison, ctx: { rev: string; short: string; dataDir: string; repoPath: (f: string) => string; taxonomy: Taxonomy }): string {
+function formatText(c: RecordComparison, ctx: { rev: string; short: string; dataDir: string; repoPath: (f: string) => string; taxonomy: Taxonomy; rewritten: readonly Problem[] }): string {
   const { rev } = ctx;
   const out: string[] = [`与 ${rev}（${ctx.short}）相比，数据目录 ${ctx.dataDir} 的改动：`, ''];
   const errors = (n: number) => (n > 0 ? [`    有 ${n} 个错误，请运行 npm run validate 查看；有错误的行不计入上面的数字。`] : []);
@@ -116,7 +132,7 @@ function formatText(c: RecordComparison, ctx: { rev: string; short: string; data
           out.push(`    更正 ${a.correction.supersedes}，但找不到可比较的原公告。`);
         }
       }
-      out.push(...errors(a.errors));
+      for (const line of errors(a.errors)) out.push(line);
     }
     out.push('');
   }
@@ -146,7 +162,7 @@ function formatText(c: RecordComparison, ctx: { rev: string; short: string; data
       if (e.rows && isEmptyDiff(e.rows)) out.push(`    表格未变（共 ${e.rows.unchanged} 行）`);
       else if (e.rows) out.push(`    表格：${tableText(e.rows, '      ', ctx.taxonomy).join('\n')}`);
       else if (!e.unreadable) out.push('    类别改变了，表格不能逐行比较。');
-      out.push(...errors(e.errors));
+      for (const line of errors(e.errors)) out.push(line);
       if (e.published) {
         out.push(`    这是已发布的公告（在 ${rev} 的 published.lock 中）：npm run validate 会以 lock-mismatch 拒绝这一改动。已发布的公告不能修改：请恢复原文件（在仓库根目录运行 git checkout ${rev} -- ${e.files.map(ctx.repoPath).join(' ')}），${publishHint(e.id)}`);
       } else {
@@ -157,11 +173,14 @@ function formatText(c: RecordComparison, ctx: { rev: string; short: string; data
   }
 
   const { lock } = c;
-  if (lock.added.length || lock.changed.length || lock.removed.length) {
+  const references = ctx.rewritten.filter((p) => p.value?.startsWith('_references'));
+  if (lock.added.length || lock.changed.length || lock.removed.length || references.length) {
     out.push('published.lock：');
     if (lock.added.length) out.push(`  新锁定 ${lock.added.length} 条：${lock.added.join('、')}`);
     if (lock.changed.length) out.push(`  注意：改写了 ${lock.changed.length} 条已发布公告的锁定记录：${lock.changed.join('、')}。锁定记录不能改写：已发布的公告不能修改，更正请另发公告。`);
     if (lock.removed.length) out.push(`  注意：删除了 ${lock.removed.length} 条锁定记录：${lock.removed.join('、')}。已发布的公告不能撤销发布。`);
+    if (references.length) out.push(`  注意：改写或删除了 ${references.length} 条已发布公告的行业、地区记录（_references）：${references.map((p) => p.value!.replace(/^_references 中/, '').replace(/ 的记录$/, '')).join('、')}。这些记录不能改写。`);
+    if (ctx.rewritten.length) out.push(`  npm run validate -- --base ${rev} 会以 lock-rewritten 拒绝这些改动：请从 ${rev} 还原 published.lock 后重新运行 npm run lock。`);
     out.push('');
   }
   if (c.otherFiles.length) {
@@ -174,6 +193,11 @@ function formatText(c: RecordComparison, ctx: { rev: string; short: string; data
 
 const USAGE = 'npm run diff -- [版本] [--data 目录] [--format text|json]';
 
+/**
+ * Compares the working files of the data root with a revision; exit 1 when the lock of the
+ * revision is rewritten (an entry removed or changed, or the lock deleted), as
+ * `npm run validate -- --base` reports it; 0 otherwise.
+ */
 export function main(argv: readonly string[], fx: Effects): number {
   const { values, positionals } = parseOptions(argv, { data: { type: 'string' }, format: { type: 'string', default: 'text' } }, USAGE, true);
   const format = values.format;
@@ -182,10 +206,8 @@ export function main(argv: readonly string[], fx: Effects): number {
   const rev = positionals[0] ?? 'HEAD';
   const root = dataRoot(values.data, fx);
   const env = fx.env;
-  const notRepo = `数据目录 ${root} 不在 git 仓库中`;
-  const top = git(root, ['rev-parse', '--show-toplevel'], notRepo, env).toString('utf8').trim();
-  const prefix = git(root, ['rev-parse', '--show-prefix'], notRepo, env).toString('utf8').trim();
-  const commit = git(top, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], `找不到版本 ${rev}（仓库还没有提交，或版本名写错了）`, env).toString('utf8').trim();
+  const { top, prefix } = repositoryOf(root, env);
+  const commit = commitOf(top, rev, env);
   const short = git(top, ['rev-parse', '--short', commit], `找不到版本 ${rev}`, env).toString('utf8').trim();
 
   const before = oldState(root, top, prefix, commit, fx.env);
@@ -193,17 +215,21 @@ export function main(argv: readonly string[], fx: Effects): number {
   const after: RecordState = { raw: afterRaw, record: validateRaw(afterRaw) };
   const comparison = compareRecords(before, after);
   const dataDir = prefix.replace(/\/$/, '') || '.';
+  const text = (f: RecordState['raw']['lock']) => (f ? new TextDecoder().decode(f.bytes) : undefined);
+  const nowLock = parseLock(text(afterRaw.lock));
+  const rewritten = checkLockRewritten({ revision: rev, text: text(before.raw.lock), path: `${prefix}${LOCK_FILE}` }, afterRaw.lock && nowLock.problems.length === 0 ? nowLock : undefined);
 
   if (format === 'json') {
-    fx.stdout(`${JSON.stringify({ revision: rev, commit, dataDir, ...comparison }, null, 2)}\n`);
+    fx.stdout(`${JSON.stringify({ revision: rev, commit, dataDir, ...comparison, rewritten: rewritten.length }, null, 2)}\n`);
   } else {
     fx.stdout(formatText(comparison, {
       rev, short, dataDir,
       repoPath: (f) => `${prefix}${f}`,
       taxonomy: after.record.taxonomy,
+      rewritten,
     }));
   }
-  return 0;
+  return rewritten.length > 0 ? 1 : 0;
 }
 
 await runIfMain(import.meta.url, main);

@@ -16,7 +16,8 @@ import { toHalfWidth, trimCell } from '../src/text/normalize.ts';
 import type { RegionTable } from '../src/reference/regions.ts';
 import { validateRaw } from '../src/validate/validate.ts';
 import { BOM } from '../src/publish/csv-text.ts';
-import { announcementMd, freeId, headerCsv, todayInChina } from '../src/publish/scaffold.ts';
+import { announcementMd, freeId, headerCsv } from '../src/publish/scaffold.ts';
+import { dayInChina } from '../src/i18n/format.ts';
 import { dataRoot, fail, parseOptions, runIfMain, type Effects } from './cli.ts';
 
 export interface Existing { id: string; dir: string }
@@ -73,7 +74,7 @@ export function parseYear(v: string | undefined): number {
 }
 
 export function parsePublished(v: string | undefined, now: Date): string {
-  if (v === undefined) return todayInChina(now); // an authoring tool may read the clock
+  if (v === undefined) return dayInChina(now); // an authoring tool may read the clock
   const d = toHalfWidth(trimCell(v));
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
   const valid = m && +m[2]! >= 1 && +m[2]! <= 12 && +m[3]! >= 1 && +m[3]! <= new Date(Date.UTC(+m[1]!, +m[2]!, 0)).getUTCDate();

@@ -10,12 +10,13 @@ import { templateFiles } from '../publish/templates.ts';
 import { siteFiles, type OutputContext, type SiteFile } from '../output/site-files.ts';
 import { allCharts } from '../site/charts.ts';
 
-/** `/embed/<id>/data.csv` (exactly the chart's numbers) and `/embed/<id>/chart.svg`. */
+/**
+ * `/embed/<id>/data.csv`: exactly the chart's numbers. The chart itself is the SVG inside its embed
+ * page; a file of the same SVG beside it would repeat 74 MB across a national site.
+ */
 export function* chartFiles(model: Model): Generator<SiteFile> {
   for (const chart of allCharts(model)) {
     yield { path: `/embed/${chart.id}/data.csv`, mediaType: 'text/csv; charset=utf-8', content: chartTableToCsv(chart.table) };
-    const svg = chart.svg.replace(/^<svg(?![^>]*xmlns=)/, '<svg xmlns="http://www.w3.org/2000/svg"');
-    yield { path: `/embed/${chart.id}/chart.svg`, mediaType: 'image/svg+xml; charset=utf-8', content: `<?xml version="1.0" encoding="utf-8"?>\n${svg}\n` };
   }
 }
 
@@ -28,7 +29,7 @@ export function* guideFiles(repo: string): Generator<SiteFile> {
   }
 }
 
-export function* buildOutputs(model: Model, ctx: OutputContext, repo: string): Generator<SiteFile> {
+export async function* buildOutputs(model: Model, ctx: OutputContext, repo: string): AsyncGenerator<SiteFile> {
   yield* siteFiles(model, ctx);
   yield* chartFiles(model);
   yield* guideFiles(repo);

@@ -12,7 +12,8 @@ import { formatText } from '../output/report.ts';
 import { buildModel } from '../derive/model.ts';
 import { validateDataRoot } from '../validate/validate.ts';
 import { policySlugs, provideSiteData } from '../site/record.ts';
-import { sitemapPaths } from '../site/routes.ts';
+import { pagePaths, sitemapEntries } from '../site/routes.ts';
+import { pageRootPatterns } from '../output/hosting.ts';
 import { buildOutputs } from './outputs.ts';
 import { writeSiteFiles } from './write.ts';
 import { writeSearchIndex } from '../search/write-index.ts';
@@ -26,6 +27,8 @@ export interface BuildOptions {
   repo: string;
   /** The public origin pages and feeds link to. */
   site: string;
+  /** The day of the build in China (YYYY-MM-DD): a publication date after it is implausible. */
+  today: string;
   pid: number;
   log(text: string): void;
 }
@@ -34,25 +37,29 @@ export interface BuildResult {
   status: 0 | 1;
   /** Seconds per step, for the benchmark. */
   steps: Record<string, number>;
+  /** Resident memory (MB) at the end of each step, for the benchmark. */
+  memory: Record<string, number>;
 }
 
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 export async function buildSite(o: BuildOptions): Promise<BuildResult> {
   const steps: Record<string, number> = {};
+  const memory: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
     const now = performance.now();
     steps[name] = seconds(now - t);
+    memory[name] = Math.round(process.memoryUsage.rss() / 1048576);
     t = now;
   };
-  const record = validateDataRoot(o.dataRoot);
+  const record = validateDataRoot(o.dataRoot, { today: o.today });
   lap('validate');
   const { report } = record;
   if (report.errors > 0) {
     o.log(formatText(report, { dataDir: relative(o.repo, o.dataRoot) || '.' }));
     o.log('数据有错误，没有生成网站；原有的网站（如有）保持不变。\n');
-    return { status: 1, steps };
+    return { status: 1, steps, memory };
   }
   o.log(`数据检查通过（${report.warnings} 个提示），开始生成网站…\n`);
   const model = buildModel(record);
@@ -67,7 +74,9 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
     const { build } = await import('astro');
     await build({ root: o.repo, outDir: tmp, site: o.site, logLevel: 'warn', mode: 'production' });
     lap('astro');
-    const written = writeSiteFiles(tmp, buildOutputs(model, { site: new URL(o.site), sitemapPaths: sitemapPaths({ model, policies }) }, o.repo));
+    const routeCtx = { model, policies };
+    const ctx = { site: new URL(o.site), sitemap: sitemapEntries(routeCtx), pageRoots: pageRootPatterns([...pagePaths(routeCtx)].map((p) => p.path)) };
+    const written = await writeSiteFiles(tmp, buildOutputs(model, ctx, o.repo));
     o.log(`下载、订阅源和站点地图：${written.files} 个文件。\n`);
     lap('outputs');
     const { records, codes } = await writeSearchIndex(model, tmp, join(o.repo, 'content/policies'));
@@ -89,5 +98,5 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
   // folder (src/build/guard.ts, removeStaleFolders).
   if (existsSync(old)) spawn('rm', ['-rf', '--', old], { detached: true, stdio: 'ignore' }).unref();
   lap('swap');
-  return { status: 0, steps };
+  return { status: 0, steps, memory };
 }

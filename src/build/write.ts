@@ -3,11 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SiteFile } from '../output/site-files.ts';
 
-export function writeSiteFiles(siteDir: string, files: Iterable<SiteFile>): { files: number; bytes: number } {
+export async function writeSiteFiles(siteDir: string, files: Iterable<SiteFile> | AsyncIterable<SiteFile>): Promise<{ files: number; bytes: number }> {
   const made = new Set<string>();
   let count = 0;
   let bytes = 0;
-  for (const f of files) {
+  for await (const f of files) {
     if (!f.path.startsWith('/') || f.path.includes('..')) throw new Error(`生成的文件路径不对：${f.path}`);
     const target = join(siteDir, f.path);
     const dir = dirname(target);

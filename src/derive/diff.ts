@@ -131,7 +131,7 @@ export const isEmptyDiff = (d: TableDiff) => d.added.length === 0 && d.removed.l
 
 const META_LABELS: Record<string, string> = {
   title: '标题', kind: '类别', region: '地区', year: '年度', issuer: '发布机关', published: '发布日期', doc_number: '文号',
-  supersedes: '更正的公告', correction_note: '更正说明', contact: '联系方式', sources: '原文出处', example: '示例数据', format: '数据格式',
+  supersedes: '更正的公告', correction_note: '更正说明', contact: '联系方式', sources: '原文出处', comment_period: '公示期', example: '示例数据', format: '数据格式',
 };
 
 /** Chinese header of a column of `kind` (the `x_` name itself for extras), or of a front-matter key. */

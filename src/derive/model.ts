@@ -9,6 +9,7 @@ import { lineKey } from '../validate/rules/lines.ts';
 import type { ValidatedRecord } from '../validate/validate.ts';
 import { announcementEffects, type AnnouncementEffect } from './changes.ts';
 import { releaseOf, type Release } from './release.ts';
+import { deriveWatchlists, type Watchlists } from './watchlists.ts';
 
 /**
  * The one derived model every page renders: current status of each line, enterprises, and the
@@ -141,6 +142,8 @@ export interface Model {
   /** What each announcement did to the record, in publication order. */
   effects: AnnouncementEffect[];
   effectById: Map<string, AnnouncementEffect>;
+  /** Lines and enterprises to watch (src/derive/watchlists.ts): shared by the watchlist pages, CSVs and feeds. */
+  watchlists: Watchlists;
 }
 
 const COMPLETE: ReadonlySet<LineStatus> = new Set(['sealed', 'dismantled', 'accepted']);
@@ -271,6 +274,7 @@ export function buildModel(record: ValidatedRecord): Model {
     years: [...byYear].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, announcements: list })),
     effects,
     effectById: new Map(effects.map((e) => [e.id, e])),
+    watchlists: deriveWatchlists({ lines, enterprises, asOf, regions }),
   };
 }
 

@@ -6,6 +6,12 @@ import { statusLabel } from '../schema/line.ts';
 import type { PublishedLine } from '../schema/published-line.ts';
 import type { LineState, Model } from './model.ts';
 
+/** The announcement in force that last listed the line: the one its state comes from. */
+export function latestInForce(l: LineState): string {
+  for (let i = l.mentions.length - 1; i >= 0; i--) if (!l.mentions[i]!.superseded) return l.mentions[i]!.announcementId;
+  return l.mentions[l.mentions.length - 1]!.announcementId;
+}
+
 export function publishLine(model: Model, l: LineState): PublishedLine {
   const r = l.row;
   return {
@@ -32,6 +38,7 @@ export function publishLine(model: Model, l: LineState): PublishedLine {
     can_resume: r.can_resume,
     first_published: l.firstPublished,
     last_changed: l.lastChanged,
+    latest_announcement: latestInForce(l),
     announcements: l.mentions.map((m) => m.announcementId).join(';'),
     example: l.example,
   };

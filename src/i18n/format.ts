@@ -30,3 +30,8 @@ export function formatQuantity(n: number | undefined, unit: string | undefined):
   if (n === undefined) return '';
   return `${formatNumber(n)}${unit ?? ''}`;
 }
+
+/** The calendar day in China (YYYY-MM-DD) of a moment: publication dates are Chinese calendar days, wherever a tool runs. */
+export function dayInChina(d: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}

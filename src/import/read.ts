@@ -24,7 +24,7 @@ export const FORMATS = {
 
 export const extensionOf = (file: string) => /\.([A-Za-z0-9]+)$/.exec(file)?.[1]?.toLowerCase() ?? '';
 
-const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（带 BOM）', gb18030: 'GBK/GB18030' };
+const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（带 BOM）', gb18030: 'GBK/GB18030', mixed: '有的行是 UTF-8，有的行是 GBK（已逐行识别，请核对）' };
 
 /** Decodes a text file, refusing what is not text. */
 function text(bytes: Uint8Array, file: string, notes: string[]): string {

@@ -1,35 +1,50 @@
-import type { Announcement } from '../validate/record.ts';
+import type { ExportTable } from './tables.ts';
 
 /**
- * Downloads of a table, as CSV (UTF-8 with BOM, so Excel opens it as UTF-8) and JSON. A text
- * cell a spreadsheet would run as a formula is neutralised with a leading apostrophe.
+ * CSV as the site writes it: RFC 4180 with CRLF line ends, quoting commas, quotes, line breaks
+ * and leading or trailing spaces.
+ *
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR at its start) is written
+ * with a leading apostrophe. Table cells cannot start so (the validator's `formula-cell`); front
+ * matter values (titles, issuers …) can until issue 15's validator rejects them too, after which
+ * this guard never fires and can go: exports must not alter values.
  */
 const FORMULA = /^[=+\-@\t\r]/;
 
 export function csvCell(v: unknown): string {
   if (v === undefined || v === null) return '';
-  let s = typeof v === 'boolean' ? (v ? '是' : '否') : String(v);
+  let s = typeof v === 'boolean' ? (v ? '是' : '否') : typeof v === 'object' ? JSON.stringify(v) : String(v);
   if (typeof v === 'string' && FORMULA.test(s)) s = `'${s}`;
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const lines = [header.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))];
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+export interface CsvOptions {
+  /**
+   * Start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8. Files for machines
+   * go without: the Frictionless reference implementation reads a BOM as part of the first header.
+   */
+  bom?: boolean;
 }
 
-/** The announcement's table with canonical column names, in the file's column order. */
-export function announcementTable(a: Announcement): { header: string[]; rows: unknown[][] } {
-  const header = [...a.columns, ...a.extraColumns];
-  const rows = a.rows.map((r) => {
-    const data = r.data as Record<string, unknown>;
-    return header.map((h) => (h in data ? data[h] : r.extra[h]));
-  });
-  return { header, rows };
+export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>, opts: CsvOptions = { bom: true }): string {
+  const lines = [header.map(csvCell).join(',')];
+  for (const r of rows) lines.push(r.map(csvCell).join(','));
+  return `${opts.bom ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`;
 }
 
-export function announcementJson(a: Announcement): string {
-  const { header, rows } = announcementTable(a);
-  const records = rows.map((r) => Object.fromEntries(header.flatMap((h, i) => (r[i] === undefined ? [] : [[h, r[i]]]))));
-  return `${JSON.stringify({ id: a.id, ...a.meta, columns: header, rows: records }, null, 2)}\n`;
+/** A value for machines: booleans as true/false (Table Schema's defaults), objects as JSON. */
+const machineValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 'true' : 'false') : v);
+
+/** A table for machines: canonical headers, no BOM; what the Data Package describes. */
+export function tableCsv(table: ExportTable): string {
+  return toCsv(table.fields.map((f) => f.name), mapRows(table.rows(), (r) => r.map(machineValue)), { bom: false });
+}
+
+/** A table for people who want CSV anyway: Chinese headers, 是/否, with a BOM for Excel. */
+export function tableCsvZh(table: ExportTable): string {
+  return toCsv(table.fields.map((f) => f.title), table.rows(), { bom: true });
+}
+
+function* mapRows<T, U>(rows: Iterable<T>, f: (r: T) => U): Generator<U> {
+  for (const r of rows) yield f(r);
 }

@@ -1,13 +1,22 @@
 /**
  * The machine outputs of the site, written by the build beside the pages Astro renders: feeds,
- * sitemaps and downloads. Pure: each producer turns the model into files (path, bytes, media
- * type), one at a time, so a national site's outputs are never all in memory at once.
+ * sitemaps, robots.txt, the downloads under /data/, each region's data.json and workbook, the
+ * checksums, `_headers`, and gzip copies of the large files. Pure: each producer turns the model
+ * into files (path, bytes, media type), one at a time, so a national site's outputs are never all
+ * in memory at once.
  */
 import type { Model } from '../derive/model.ts';
 import { t } from '../i18n/zh-CN.ts';
-import { downloads } from './downloads.ts';
+import { Checksums } from './checksums.ts';
+import { dataDownloads, JSON_TYPE, sha256, XLSX } from './downloads.ts';
 import { atomFeed, FEED_ENTRIES } from './feed.ts';
-import { sitemapChunks, sitemapIndex, urlset } from './sitemap.ts';
+import { ATOM, headersFile } from './hosting.ts';
+import { precompressed } from './precompress.ts';
+import { regionData, regionDataPath, type RegionDownload } from './region-data.ts';
+import { latest, robotsTxt, sitemapChunks, sitemapIndex, urlset, type SitemapEntry } from './sitemap.ts';
+import { regionWorkbooks } from './workbooks.ts';
+import { dataIndexFiles } from './data-index.ts';
+import { watchlistFiles } from './watchlists.ts';
 
 export interface SiteFile {
   /** Site path, from the root: /data/lines.csv. */
@@ -20,11 +29,12 @@ export interface SiteFile {
 export interface OutputContext {
   /** The public origin. */
   site: URL;
-  /** The pages the sitemap lists, in order (from the page registry). */
-  sitemapPaths: readonly string[];
+  /** The pages the sitemap lists, in order, with their last change (from the page registry). */
+  sitemap: readonly SitemapEntry[];
+  /** `_headers` patterns that cover every page except embeds (`/`, `/regions/*` …). */
+  pageRoots: readonly string[];
 }
 
-const ATOM = 'application/atom+xml; charset=utf-8';
 const XML = 'application/xml; charset=utf-8';
 
 /** The national feed and one per region: the announcements issued in it or below it. */
@@ -37,16 +47,48 @@ export function* feeds(model: Model, site: URL): Generator<SiteFile> {
   }
 }
 
-/** A sitemap index and its files: a national record has more pages than one sitemap may list. */
+/** A sitemap index and its files (a national record has more pages than one sitemap may list), and robots.txt naming it. */
 export function* sitemaps(model: Model, ctx: OutputContext): Generator<SiteFile> {
-  const chunks = sitemapChunks(ctx.sitemapPaths);
-  yield { path: '/sitemap.xml', mediaType: XML, content: sitemapIndex(chunks.length, ctx.site, model.asOf) };
-  for (const [i, paths] of chunks.entries()) yield { path: `/sitemaps/${i + 1}.xml`, mediaType: XML, content: urlset(paths, ctx.site) };
+  const chunks = sitemapChunks(ctx.sitemap);
+  yield { path: '/sitemap.xml', mediaType: XML, content: sitemapIndex(chunks.map((c) => latest(c, model.asOf)), ctx.site) };
+  for (const [i, entries] of chunks.entries()) yield { path: `/sitemaps/${i + 1}.xml`, mediaType: XML, content: urlset(entries, ctx.site) };
+  yield { path: '/robots.txt', mediaType: 'text/plain; charset=utf-8', content: robotsTxt(ctx.site) };
 }
 
-/** Every machine output of the site. */
-export function* siteFiles(model: Model, ctx: OutputContext): Generator<SiteFile> {
-  yield* feeds(model, ctx.site);
-  yield* sitemaps(model, ctx);
-  for (const d of downloads(model)) yield { path: d.path, mediaType: `${d.mediaType}; charset=utf-8`, content: d.content };
+/** Each region's workbook of the announcements it issued (if any), then its data.json, by code. */
+export async function* regionFiles(model: Model, site: URL): AsyncGenerator<SiteFile> {
+  const books = regionWorkbooks(model, site, t.siteName);
+  let next = await books.next();
+  for (const code of model.regionList) {
+    const downloads: RegionDownload[] = [];
+    if (!next.done && next.value.code === code) {
+      const { path, content } = next.value;
+      yield { path, mediaType: XLSX, content };
+      downloads.push({ path, bytes: content.byteLength, sha256: sha256(content) });
+      next = await books.next();
+    }
+    yield { path: regionDataPath(code), mediaType: JSON_TYPE, content: `${JSON.stringify(regionData(model, code, site, downloads))}\n` };
+  }
+  // Every issuing region is in regionList; anything left would be a region without a page.
+  if (!next.done) throw new Error(`地区 ${next.value.code} 发布了公告，却没有地区页面`);
+}
+
+/** Every machine output of the site; SHA256SUMS after the files it lists, gzip copies beside the large ones. */
+export async function* siteFiles(model: Model, ctx: OutputContext): AsyncGenerator<SiteFile> {
+  const sums = new Checksums();
+  async function* all(): AsyncGenerator<SiteFile> {
+    yield* feeds(model, ctx.site);
+    yield* sitemaps(model, ctx);
+    yield { path: '/_headers', mediaType: 'text/plain; charset=utf-8', content: headersFile(ctx.pageRoots) };
+    for await (const f of dataDownloads(model, ctx.site)) yield sums.add(f);
+    for (const f of dataIndexFiles(model, ctx.site)) yield sums.add(f);
+    for (const f of watchlistFiles(model, ctx.site)) yield sums.add(f);
+    for await (const f of regionFiles(model, ctx.site)) yield sums.add(f);
+    yield* sums.files();
+  }
+  for await (const f of all()) {
+    yield f;
+    const gz = precompressed(f);
+    if (gz) yield gz;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Problem } from '../schema/problem.ts';
+import { shorten } from '../text/invisible.ts';
 
 /**
  * Every problem the validator can report: its stable code, severity, what it means (for the
@@ -88,6 +89,11 @@ export const CATALOGUE = {
     message: () => '文件不是 UTF-8 文本，也不是 GBK/GB18030 文本',
     hint: () => '请在 Excel 中选“CSV UTF-8（逗号分隔）”重新保存；如果是二进制文件（如 .xlsx 改了扩展名），请先导出为 CSV。',
   },
+  'mixed-encoding': {
+    severity: 'error', about: '同一个文件里有的行是 UTF-8 编码，有的行是 GBK 编码（常见于把两个文件拼接或在不同软件中先后编辑）。',
+    message: (p) => `文件混用了两种编码：${p.utf8}是 UTF-8，${p.gbk}是 GBK/GB18030`,
+    hint: () => '不能整体转换：npm run fix-encoding 会把其中一部分行变成乱码。请在 Excel 或 WPS 中打开原始表格，另存为“CSV UTF-8（逗号分隔）”，再核对上面列出的行。',
+  },
   'bom-in-middle': {
     severity: 'error', about: '文件中间夹着字节顺序标记（BOM），通常是把两个文件拼接在一起造成的。',
     message: () => '文件中间有一个字节顺序标记（BOM，U+FEFF）',
@@ -107,7 +113,7 @@ export const CATALOGUE = {
   'unknown-key': {
     severity: 'error', about: '前置信息中有不认识的字段。',
     message: (p) => `前置信息中有不认识的字段 ${q(p.value)}`,
-    hint: () => '允许的字段：title、kind、region、year、issuer、published、doc_number、supersedes、correction_note、contact、sources、example、format。请检查拼写。',
+    hint: () => '允许的字段：title、kind、region、year、issuer、published、doc_number、supersedes、correction_note、contact、sources、comment_period、example、format。请检查拼写。',
   },
   'missing-key': {
     severity: 'error', about: '前置信息缺少必填字段。',
@@ -123,6 +129,21 @@ export const CATALOGUE = {
     severity: 'error', about: '更正公告（有 supersedes）没有写更正说明。',
     message: () => '有 supersedes（更正）却没有 correction_note（更正说明）',
     hint: () => '请在 correction_note 中写明更正了什么、为什么，删去的行要写出清单编号或企业名称。',
+  },
+  'correction-note-without-supersedes': {
+    severity: 'error', about: '写了更正说明（correction_note），却没有写被更正的公告（supersedes）。',
+    message: () => '有 correction_note（更正说明），却没有 supersedes（被更正的公告编号）',
+    hint: () => '更正公告要用 supersedes 写明它更正的公告编号，原公告才会被它取代；不是更正公告的，请删去 correction_note。可用 npm run new -- --supersedes <编号> 生成更正公告。',
+  },
+  'invisible-character': {
+    severity: 'error', about: '单元格、前置信息或正文中有看不见的字符：零宽字符、双向文字控制符或其他控制字符。它们让两段看起来一样的文字不同（如把同一家企业变成两家），或改变文字的显示顺序。',
+    message: (p) => `${p.zh}${p.value === undefined ? '' : ` ${q(p.value)}`} 的第 ${p.position} 个字符是看不见的${p.name}`,
+    hint: () => '请删去这个字符（常见于从网页、Word 或聊天软件复制的文字）：在文本编辑器中把光标移到该位置删除，或重新输入这段文字。',
+  },
+  'body-unrenderable': {
+    severity: 'error', about: '公告正文（Markdown）的嵌套太深或标记太多，网站无法显示。',
+    message: (p) => `公告正文无法显示：${p.detail}`,
+    hint: () => '公告正文应是普通的段落、标题、列表和表格。请去掉多余的 >、列表符号、* 或 _，或把大段名单放到表格文件（.csv）里。',
   },
   // ── table structure ─────────────────────────────────────────────────────────────────────────
   'csv-syntax': {
@@ -312,11 +333,28 @@ export const CATALOGUE = {
     message: () => '黄牌必须有整改期限',
     hint: () => '在 deadline（整改期限）中填写日期；整改期一般为6个月，经申请最多再延长3个月。',
   },
+  'deadline-before-published': {
+    severity: 'warning', about: '计划名单中某行的淘汰时限早于公告的发布日期。',
+    message: (p) => `淘汰时限 ${p.value} 早于公告发布日期 ${p.published}`,
+    hint: () => '计划名单列的是要淘汰的产能，时限一般在发布之后。请核对淘汰时限和前置信息中的 published；原文如此（如补录往年名单）可忽略本提示。',
+  },
+  'implausible-date': {
+    severity: 'error', about: '日期不可信：发布日期晚于检查当天，或任何日期早于 2000-01-01。',
+    message: (p) => (p.future ? `${p.zh} ${p.value} 晚于今天（${p.today}）` : `${p.zh} ${p.value} 早于 2000-01-01`),
+    hint: (p) => (p.future ? '公告只能在发布之后录入：请核对 published，不要预填将来的日期。' : '请核对年份：本平台的数据从 2000 年起；常见原因是 Excel 把两位数年份改成了 19xx 年。'),
+  },
   // ── reference tables ────────────────────────────────────────────────────────────────────────
   'bad-reference-row': {
     severity: 'error', about: 'industries.csv 或 regions.csv 中有不合规的行。',
     message: (p) => `${p.column} 的值 ${q(p.value)} 不合规：${p.detail}`,
     hint: (p) => String(p.about ?? '请按数据格式说明改正。'),
+  },
+  'reference-changed': {
+    severity: 'error', about: 'industries.csv 或 regions.csv 的改动，使已发布公告中的行业或地区变成了另一个（别名改到另一个行业，地区改名、改上级或改有效期）。新增行、新增别名不受影响。',
+    message: (p) => `${p.what} 在已发布的公告中指 ${p.before}，现在指 ${p.after}`,
+    hint: (p) => (p.file === 'industries.csv'
+      ? `已发布的公告不能因改动参照表而改变含义：请还原 industries.csv 中的这一项，让“${p.value}”仍指 ${p.before}。新的行业请用新的名称和别名。`
+      : `已发布的公告不能因改动参照表而改变含义：请还原 regions.csv 中代码 ${p.value} 的这一行。区划确有调整的，为新地区另加一行（用新代码），旧代码保留原名称和上级，只填写停用日期（valid_to）。`),
   },
   // ── across announcements ────────────────────────────────────────────────────────────────────
   're-reported': {
@@ -328,6 +366,16 @@ export const CATALOGUE = {
     severity: 'error', about: '后发布的公告把一条线的状态往回改了，却没有更正（supersedes）原公告。',
     message: (p) => `清单编号 ${q(p.value)} 的状态从“${p.before}”（${p.other}）退回到“${p.after}”`,
     hint: () => '状态只能前进（计划 → 关停 → 封存/拆除 → 验收）。原公告有误时，请发布一条 supersedes 原公告的更正公告。',
+  },
+  'line-identity-changed': {
+    severity: 'error', about: '已经发布过的清单编号在后来的公告中指向了另一家企业、另一个地区或另一个行业，而这条公告并没有更正（supersedes）首次发布它的公告。',
+    message: (p) => `清单编号 ${q(p.value)} 在 ${p.other} 中是 ${p.before}，这里却是 ${p.after}`,
+    hint: (p) => `同一条线在以后的公告中要保持同一个清单编号和同样的企业、地区、行业。若这是另一条线，请换一个清单编号；若 ${p.other} 登记错了，请发布一条 supersedes ${p.other} 的更正公告。`,
+  },
+  'correction-before-original': {
+    severity: 'error', about: '更正公告的发布日期早于被它更正的公告。',
+    message: (p) => `更正公告发布于 ${p.value}，早于被更正的公告 ${p.other}（${p.published}）`,
+    hint: () => '更正只能在原公告发布之后。请核对两条公告的 published。',
   },
   'not-in-plan': {
     severity: 'warning', about: '完成名单中的线不在本地区任何计划名单中。',
@@ -359,6 +407,11 @@ export const CATALOGUE = {
     message: (p) => `published.lock 无法读取：${p.detail}`,
     hint: () => 'published.lock 由 npm run lock 生成，请勿手工编辑；可从版本库还原后重新运行 npm run lock。',
   },
+  'lock-rewritten': {
+    severity: 'error', about: '与指定版本（--base）相比，published.lock 中已有的锁定记录被删除或改写，或整个锁文件被删除。',
+    message: (p) => (p.gone ? `published.lock 不见了：${p.revision} 中锁定的 ${p.value} 失去了锁定` : p.removed ? `published.lock 删除了 ${p.revision} 中 ${p.value} 的锁定记录` : `published.lock 改写了 ${p.revision} 中 ${p.value} 的锁定记录`),
+    hint: (p) => `已发布的公告一经锁定就不能撤销或改写。请从 ${p.revision} 还原 published.lock（git checkout ${p.revision} -- ${p.path}），再运行 npm run lock；需要更正的，另发一条 supersedes 原公告的更正公告。`,
+  },
   'not-locked': {
     severity: 'warning', about: '新公告尚未记入 published.lock。',
     message: (p) => `公告 ${p.value} 尚未锁定`,
@@ -375,25 +428,30 @@ export interface Where {
   column?: string | undefined;
 }
 
+/** Longest parameter a message quotes, and longest `value` a problem carries: a 5 MB cell is echoed shortened. */
+const MAX_PARAM = 200;
+const MAX_VALUE = 1000;
+
 /** Builds a Problem from the catalogue. */
 export function problem(code: ProblemCode, where: Where, p: Params = {}): Problem {
   const entry: Entry = CATALOGUE[code];
-  const out: Problem = {
-    severity: entry.severity,
-    code,
-    file: where.file,
-    message: entry.message({ ...p, column: p.column ?? where.column, file: where.file }),
-    hint: entry.hint({ ...p, column: p.column ?? where.column, file: where.file }),
-  };
-  if (where.line !== undefined) out.line = where.line;
-  if (where.column !== undefined) out.column = where.column;
-  if (p.value !== undefined) out.value = String(p.value);
+  let params = p;
+  for (const k in p) {
+    const v = p[k];
+    if (typeof v === 'string' && v.length > MAX_PARAM) {
+      if (params === p) params = { ...p };
+      params[k] = shorten(v, MAX_PARAM);
+    }
+  }
+  const column = where.column !== undefined && where.column.length > MAX_PARAM ? shorten(where.column, MAX_PARAM) : where.column;
+  const facts = { ...params, column: params.column ?? column, file: where.file };
+  const value = p.value === undefined ? undefined : String(p.value);
   // Keep key order stable: severity, code, file, line, column, value, message, hint.
   return {
-    severity: out.severity, code: out.code, file: out.file,
-    ...(out.line !== undefined && { line: out.line }),
-    ...(out.column !== undefined && { column: out.column }),
-    ...(out.value !== undefined && { value: out.value }),
-    message: out.message, hint: out.hint,
+    severity: entry.severity, code, file: where.file,
+    ...(where.line !== undefined && { line: where.line }),
+    ...(column !== undefined && { column }),
+    ...(value !== undefined && { value: value.length > MAX_VALUE ? shorten(value, MAX_VALUE) : value }),
+    message: entry.message(facts), hint: entry.hint(facts),
   };
 }

@@ -42,6 +42,7 @@ const KEY_DOCS: Readonly<Record<keyof typeof AnnouncementMetaSchema.shape, strin
   correction_note: '更正说明：更正了什么、为什么；删去的行要写出清单编号或企业名称',
   contact: '监督举报联系方式，写成 { name: 联系人, phone: 电话, email: 邮箱 }，各项均可省略',
   sources: '原文出处列表，每项写成 { title: 标题, url: https://… }',
+  comment_period: '公示期和提出异议的方式，写成 { from: "2026-05-01", to: "2026-05-07", channel: 电话、信箱或地址 }；结束日期不能早于开始日期；公告页面会显示公示期和反馈渠道',
   example: '示例数据填 true，网站上凡用到它的页面都会注明“示例数据”；真实公告不要写',
   format: '数据格式版本，目前只能是 1，可省略',
 };

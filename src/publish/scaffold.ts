@@ -33,9 +33,6 @@ export function chineseHeader(kind: Kind): string[] {
 export const headerCsv = (kind: Kind) => csvText([chineseHeader(kind)]);
 
 /** Today in China as YYYY-MM-DD: the default `published` of a new announcement. */
-export function todayInChina(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 export interface NewAnnouncement {
   kind: Kind;

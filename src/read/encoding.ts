@@ -3,7 +3,7 @@
  * WPS write when told "CSV" on a Chinese system — is recognised, decoded so the rest of the file
  * can still be checked, and reported so the office can convert it (`npm run fix-encoding`).
  */
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'unknown';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'mixed' | 'unknown';
 
 export interface Decoded {
   text: string;
@@ -12,6 +12,8 @@ export interface Decoded {
   innerBom?: number;
   /** Not text at all (a renamed .xlsx, Big5, random bytes): `text` is noise, don't check its content. */
   unreadable?: true;
+  /** `mixed`: the physical lines (1-based) in each encoding; each line is decoded in its own. */
+  lines?: { utf8: number[]; gbk: number[] };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -21,6 +23,7 @@ export function decode(bytes: Uint8Array): Decoded {
   let text: string;
   let encoding: Encoding;
   let unreadable = false;
+  let mixed: { text: string; lines: { utf8: number[]; gbk: number[] } } | undefined;
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   if (utf16) {
@@ -33,23 +36,8 @@ export function decode(bytes: Uint8Array): Decoded {
       text = utf8.decode(hasBom ? bytes.subarray(3) : bytes);
       encoding = hasBom ? 'utf-8-bom' : 'utf-8';
     } catch {
-      let gb: string | undefined;
-      try {
-        gb = gb18030.decode(bytes);
-      } catch {
-        gb = undefined;
-      }
-      // GB18030 decodes almost any byte string; call it GBK only if it reads as Chinese text.
-      if (gb !== undefined && /[\u4e00-\u9fff]/.test(gb) && !/[\u0080-\u009f\ufffd]/.test(gb) && mostlyGb2312(bytes)) {
-        text = gb;
-        encoding = 'gb18030';
-      } else {
-        text = new TextDecoder('utf-8').decode(hasBom ? bytes.subarray(3) : bytes);
-        encoding = 'unknown';
-        // A few bad bytes in UTF-8 text leave the rest readable; Big5 or binary bytes don't.
-        const bad = text.length - text.replaceAll('\ufffd', '').length;
-        unreadable = bad * 20 > text.length;
-      }
+      mixed = mixedLines(hasBom ? bytes.subarray(3) : bytes);
+      ({ text, encoding, unreadable } = mixed ? { text: mixed.text, encoding: 'mixed' as const, unreadable: false } : notUtf8(bytes, hasBom));
     }
   }
   // NUL or other control characters: binary data (or UTF-16 without a BOM), not text.
@@ -58,7 +46,80 @@ export function decode(bytes: Uint8Array): Decoded {
     unreadable = true;
   }
   const inner = unreadable ? -1 : text.indexOf('\ufeff');
-  return { text, encoding, ...(inner >= 0 && { innerBom: inner }), ...(unreadable && { unreadable: true as const }) };
+  return { text, encoding, ...(inner >= 0 && { innerBom: inner }), ...(unreadable && { unreadable: true as const }), ...(mixed && { lines: mixed.lines }) };
+}
+
+/** Bytes that are not UTF-8 and not of two encodings: GBK, or no text. */
+function notUtf8(bytes: Uint8Array, hasBom: boolean): { text: string; encoding: Encoding; unreadable: boolean } {
+  let gb: string | undefined;
+  try {
+    gb = gb18030.decode(bytes);
+  } catch {
+    gb = undefined;
+  }
+  // GB18030 decodes almost any byte string; call it GBK only if it reads as Chinese text.
+  if (gb !== undefined && /[\u4e00-\u9fff]/.test(gb) && !/[\u0080-\u009f\ufffd]/.test(gb) && mostlyGb2312(bytes)) {
+    return { text: gb, encoding: 'gb18030', unreadable: false };
+  }
+  const text = new TextDecoder('utf-8').decode(hasBom ? bytes.subarray(3) : bytes);
+  // A few bad bytes in UTF-8 text leave the rest readable; Big5 or binary bytes don't.
+  const bad = text.length - text.replaceAll('\ufffd', '').length;
+  return { text, encoding: 'unknown', unreadable: bad * 20 > text.length };
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+const utf8Line = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const gbLine = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * Text whose lines are some UTF-8, some GBK (two files joined, or a file edited in two programs),
+ * decoded line by line, each in its own encoding; undefined when the lines are not of both kinds.
+ * A line break is the byte 0A in both encodings (GBK's second bytes are 40–FE), so lines are
+ * found in the bytes. A line counts as GBK when it is not UTF-8 and reads as Chinese in GBK, or
+ * when it is UTF-8 by accident (a few GBK byte pairs are) without any Chinese as UTF-8 but with
+ * some as GBK. Only bytes that are not UTF-8 as a whole come here.
+ */
+function mixedLines(bytes: Uint8Array): { text: string; lines: { utf8: number[]; gbk: number[] } } | undefined {
+  const utf8: number[] = [];
+  const gbk: number[] = [];
+  const parts: string[] = [];
+  let line = 1;
+  for (let start = 0; start <= bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const chunk = bytes.subarray(start, end);
+    let ascii = true;
+    for (let i = 0; i < chunk.length; i++) if (chunk[i]! >= 0x80) { ascii = false; break; }
+    let text: string | undefined;
+    if (ascii) text = utf8Line.decode(chunk);
+    else {
+      let u: string | undefined;
+      let g: string | undefined;
+      try { u = utf8Line.decode(chunk); } catch { u = undefined; }
+      try { g = gbLine.decode(chunk); } catch { g = undefined; }
+      const gbOk = g !== undefined && CJK.test(g) && !/[\u0080-\u009f\ufffd]/.test(g) && mostlyGb2312(chunk);
+      if (u !== undefined && (CJK.test(u) || !gbOk)) { text = u; utf8.push(line); }
+      else if (gbOk) { text = g; gbk.push(line); }
+      else return undefined; // neither: not this case
+    }
+    parts.push(text!);
+    start = end + 1;
+    if (end === bytes.length) break;
+  }
+  if (utf8.length === 0 || gbk.length === 0) return undefined;
+  return { text: parts.join('\n'), lines: { utf8, gbk } };
+}
+
+/** Line numbers as ranges: 2–5、9. */
+export function lineRanges(lines: readonly number[], max = 20): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j]! + 1) j++;
+    out.push(i === j ? `${lines[i]}` : `${lines[i]}–${lines[j]}`);
+    i = j + 1;
+  }
+  return out.length > max ? `${out.slice(0, max).join('、')} 等` : out.join('、');
 }
 
 /**
@@ -92,6 +153,9 @@ function mostlyGb2312(bytes: Uint8Array): boolean {
 export function toUtf8(bytes: Uint8Array): { text: string; from: Encoding } | null {
   const d = decode(bytes);
   if (d.encoding === 'utf-8') return null;
+  if (d.encoding === 'mixed') {
+    throw new Error(`文件混用了两种编码（第 ${lineRanges(d.lines!.utf8)} 行是 UTF-8，第 ${lineRanges(d.lines!.gbk)} 行是 GBK），整体转换会把一部分行变成乱码，未改动。请在 Excel 或 WPS 中打开原始表格，另存为“CSV UTF-8（逗号分隔）”`);
+  }
   if (d.encoding === 'unknown') throw new Error('无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030');
   return { text: d.text, from: d.encoding };
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode, type YAMLError } from 'yaml';
 
 export interface FrontMatter {
   /** The YAML as plain data (YAML 1.2 core schema: unquoted dates stay strings). */
@@ -27,26 +27,36 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const afterClose = src.indexOf('\n', close + 1);
   const body = afterClose < 0 ? '' : src.slice(afterClose + 1);
   const yamlLines = yamlText.split('\n').length - 1;
+  // Front matter is a few short fields; past this the text cannot be front matter of an
+  // announcement, and the YAML library (whose time per character is high for nested and flow
+  // collections) is not given it.
+  if (yamlText.length > MAX_FRONT_MATTER) return { ok: false, reason: 'syntax', line: 2, detail: `前置信息超过 ${MAX_FRONT_MATTER / 1024} KB（两个 --- 之间只写字段，长的文字请写在第二个 --- 之后的正文里）` };
   // Most front matter is flat `key: value` lines; read those directly (the YAML library costs
   // tens of microseconds an announcement, which adds up over a national record).
   const flat = parseFlatYaml(yamlText);
   if (flat) return { ok: true, value: { data: flat.data, keyLines: flat.keyLines, body, bodyLine: yamlLines + 3 } };
+  const nesting = flowDepth(yamlText);
+  if (nesting.depth > MAX_FLOW_DEPTH) return { ok: false, reason: 'syntax', line: nesting.line, detail: `方括号或花括号嵌套超过 ${MAX_FLOW_DEPTH} 层` };
   const lineCounter = new LineCounter();
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line + 1;
   // logLevel 'error': the yaml library's warnings would go to stderr as process warnings.
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  // uniqueKeys off: the library compares each key with every earlier one of its map (quadratic
+  // in a map of many keys); repeated keys are found below, in one pass.
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = lineCounter.linePos(e.pos[0]).line + 1;
-    return { ok: false, reason: 'syntax', line, detail: e.message.split('\n')[0]! };
+    return { ok: false, reason: 'syntax', line: lineOf(e.pos[0]), detail: yamlErrorText(e) };
   }
   const keyLines: Record<string, number> = Object.create(null) as Record<string, number>; // a key may be __proto__
   if (doc.contents !== null && !isMap(doc.contents)) {
     return { ok: false, reason: 'syntax', line: 2, detail: '前置信息应是“字段: 值”的列表' };
   }
+  const unusual = tagsAndRepeatedKeys(doc.contents, lineOf);
+  if (unusual) return { ok: false, reason: 'syntax', ...unusual };
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       if (isScalar(pair.key) && pair.key.range) {
-        keyLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line + 1;
+        keyLines[String(pair.key.value)] = lineOf(pair.key.range[0]);
       }
     }
   }
@@ -58,6 +68,114 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     return { ok: false, reason: 'syntax', line: 2, detail: '别名（& 与 *）展开过多' };
   }
   return { ok: true, value: { data, keyLines, body, bodyLine: yamlLines + 3 } };
+}
+
+/** Characters of front matter (between the two ---) at most: a correction note of 2,000 characters and many sources fit many times. */
+export const MAX_FRONT_MATTER = 64 * 1024;
+
+/** Deeper nesting of [ ] and { } than front matter ever needs; the yaml library recurses per level. */
+const MAX_FLOW_DEPTH = 64;
+
+/** The deepest nesting of [ ] and { } in YAML text (quotes not told apart: a guard, not a parser), and the line where it is reached. */
+function flowDepth(text: string): { depth: number; line: number } {
+  let depth = 0;
+  let max = 0;
+  let line = 1;
+  let maxLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) {
+        max = depth;
+        maxLine = line;
+      }
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return { depth: max, line: maxLine + 1 }; // the .md line: the opening --- is line 1
+}
+
+/**
+ * An explicit YAML tag (`!!binary`, `!foo`: front matter holds plain text, numbers and dates), or a
+ * key repeated in one mapping, with the line it is on; every node is visited once, without
+ * recursion.
+ */
+function tagsAndRepeatedKeys(root: unknown, lineOf: (offset: number) => number): { line: number; detail: string } | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (!isNode(n)) continue;
+    const node = n as YamlNode;
+    if (node.tag !== undefined) {
+      const tag = node.tag.startsWith('tag:yaml.org,2002:') ? `!!${node.tag.slice(18)}` : node.tag;
+      return { line: lineOf(node.range?.[0] ?? 0), detail: `不能使用 YAML 标签 ${tag}；前置信息的值直接写文字、数字或日期即可` };
+    }
+    if (!isCollection(node)) continue;
+    const seen = isMap(node) ? new Map<string, number>() : undefined;
+    for (const item of node.items) {
+      if (!seen || !isPair(item) || !isScalar(item.key)) continue;
+      const key = String(item.key.value);
+      const line = lineOf(item.key.range?.[0] ?? 0);
+      const first = seen.get(key);
+      if (first !== undefined) return { line, detail: `字段 ${key} 出现了两次（第 ${first} 行和第 ${line} 行）；每个字段只能写一次，请删去多余的一行` };
+      seen.set(key, line);
+    }
+    // In document order: the last item is visited last.
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const item = node.items[i];
+      if (isPair(item)) stack.push(item.value, item.key);
+      else stack.push(item);
+    }
+  }
+  return undefined;
+}
+
+/** The yaml library's errors, said in Chinese (its messages are English). */
+function yamlErrorText(e: YAMLError): string {
+  if (/call stack/i.test(e.message)) return '嵌套层数过多';
+  switch (e.code) {
+    case 'MISSING_CHAR':
+      return /quote/.test(e.message) ? '引号没有闭合' : /map values/.test(e.message) ? '字段名后面缺少冒号' : '缺少结束的括号、引号或冒号';
+    case 'BAD_INDENT':
+      return /Flow (sequence|map)/.test(e.message) ? '方括号或花括号没有闭合，或其中的换行缩进不够' : '缩进不对：同一级的字段要左对齐，下一级要多缩进';
+    case 'TAB_AS_INDENT':
+      return '不能用制表符缩进，请用空格';
+    case 'BAD_DQ_ESCAPE':
+      return '双引号中的反斜杠 \ 后面是无效的字符；要写反斜杠本身，请写两个 \\，或改用单引号';
+    case 'BAD_SCALAR_START':
+      return '值不能以 @ 或 ` 开头，请把整个值用英文双引号括起来';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return '一行里出现了两个“字段: 值”；值中含有冒号加空格时，请把整个值用英文双引号括起来';
+    case 'BLOCK_IN_FLOW':
+      return '方括号或花括号里不能再换行写列表';
+    case 'MULTIPLE_DOCS':
+      return '前置信息中有多余的 ---；前置信息只能有一段，以第一行的 --- 开始，以下一个 --- 结束';
+    case 'BAD_ALIAS':
+      return '别名（*）指向的锚点（&）不存在';
+    case 'ALIAS_PROPS':
+    case 'BAD_PROP_ORDER':
+    case 'MULTIPLE_ANCHORS':
+    case 'MULTIPLE_TAGS':
+      return '锚点（&）或标签（!）的写法不对；前置信息不需要它们';
+    case 'RESOURCE_EXHAUSTION':
+      return '别名（& 与 *）展开过多';
+    case 'BAD_DIRECTIVE':
+      return '不认识的 % 指令；前置信息不需要它';
+    case 'KEY_OVER_1024_CHARS':
+      return '字段名太长';
+    case 'NON_STRING_KEY':
+      return '字段名必须是文字';
+    case 'DUPLICATE_KEY':
+      return '有重复的字段';
+    case 'TAG_RESOLVE_FAILED':
+    case 'BAD_COLLECTION_TYPE':
+      return '不能使用 YAML 标签；前置信息的值直接写文字、数字或日期即可';
+    case 'UNEXPECTED_TOKEN':
+      return '有多余的或位置不对的字符（如值中的冒号、# 或引号）；值中有这些符号时，请把整个值用英文双引号括起来';
+    default:
+      return '格式有误';
+  }
 }
 
 const KEY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -106,8 +224,11 @@ export function parseFlatYaml(yamlText: string): { data: Record<string, unknown>
     const last = line.charCodeAt(line.length - 1);
     // Only a line that is empty or may end in white space (any last character but printable ASCII) can be blank or need trimming.
     if (line === '' || last <= 32 || last > 127) {
-      if (line.trim() === '') continue;
-      line = line.replace(/[ \t]+$/, '');
+      // By hand: /[ \t]+$/ retries from every space of a run that is not at the end (quadratic).
+      let end = line.length;
+      while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+      if (end < line.length) line = line.slice(0, end);
+      if (line === '' || line.trim() === '') continue;
     }
     const kv = splitKeyValue(line);
     if (!kv || kv[0] === '__proto__' || Object.hasOwn(keyLines, kv[0])) return undefined;

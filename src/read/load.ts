@@ -1,9 +1,9 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../schema/problem.ts';
 import { ANNOUNCEMENT_ID } from '../schema/announcement.ts';
 import { problem } from '../problems/catalogue.ts';
-import { decode, type Decoded } from './encoding.ts';
+import { decode, lineRanges, type Decoded } from './encoding.ts';
 import { LOCK_FILE } from '../schema/lock.ts';
 
 /** Limits that keep one bad file from exhausting the machine; each has its own message. */
@@ -51,7 +51,13 @@ export function readDataRoot(root: string): RawDataRoot {
   const rootReal = realpathSync(root);
   const files: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new Error(`无法读取目录 ${relative(rootReal, dir).split(sep).join('/') || '.'}：${systemError(e)}`, { cause: e });
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const abs = join(dir, entry.name);
       const rel = relative(rootReal, abs).split(sep).join('/'); // `root` itself may be a symlink
       if (entry.isSymbolicLink()) {
@@ -77,12 +83,14 @@ export function readDataRoot(root: string): RawDataRoot {
       fd = openSync(join(rootReal, rel), constants.O_RDONLY | constants.O_NOFOLLOW);
     } catch (e) {
       // Replaced by a symbolic link since the folder was listed: not followed, reported as one.
-      if ((e as NodeJS.ErrnoException).code !== 'ELOOP') throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ELOOP') throw new Error(`无法读取文件 ${rel}：${systemError(e)}`, { cause: e });
       out.problems.push(problem('unexpected-file', { file: rel }, { what: '符号链接' }));
       return undefined;
     }
     try {
       return readOpen(fd, rel, limit);
+    } catch (e) {
+      throw new Error(`无法读取文件 ${rel}：${systemError(e)}`, { cause: e });
     } finally {
       closeSync(fd);
     }
@@ -141,12 +149,42 @@ export function readDataRoot(root: string): RawDataRoot {
   return out;
 }
 
+/**
+ * A system error reading a file, in Chinese (Node's own messages are English). A file the
+ * validator cannot read stops the command (exit 2) with this sentence: the report would be incomplete.
+ */
+export function systemError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return '没有读取权限';
+    case 'ENOENT':
+      return '文件在读取时被删除或移走了';
+    case 'EISDIR':
+      return '这是一个目录';
+    case 'EIO':
+      return '读取时出错（磁盘或网络文件系统错误）';
+    case 'EMFILE':
+    case 'ENFILE':
+      return '同时打开的文件太多';
+    case 'ENAMETOOLONG':
+      return '文件名太长';
+    default:
+      return code ? `系统错误（${code}）` : '未知的系统错误';
+  }
+}
+
 /** Decodes a file and reports its encoding problems; the text is returned either way. */
 export function decodeFile(f: RawFile): { decoded: Decoded; problems: Problem[] } {
   const decoded = decode(f.bytes);
   const problems: Problem[] = [];
   if (decoded.encoding === 'gb18030') problems.push(problem('encoding-gbk', { file: f.path }));
   if (decoded.encoding === 'unknown') problems.push(problem('bad-encoding', { file: f.path }));
+  if (decoded.encoding === 'mixed') {
+    const { utf8, gbk } = decoded.lines!;
+    problems.push(problem('mixed-encoding', { file: f.path, line: gbk[0] }, { utf8: `第 ${lineRanges(utf8)} 行`, gbk: `第 ${lineRanges(gbk)} 行` }));
+  }
   if (decoded.innerBom !== undefined) {
     const line = decoded.text.slice(0, decoded.innerBom).split('\n').length;
     problems.push(problem('bom-in-middle', { file: f.path, line }));

@@ -56,6 +56,16 @@ export const AnnouncementMetaSchema = z.strictObject({
     .optional(),
   /** Where the original was published. */
   sources: z.array(z.strictObject({ title: z.string().min(1).max(200), url: z.url({ protocol: /^https?$/ }) })).optional(),
+  /** The public comment window (公示期): first and last day, and how to object; `to` is not before `from`. */
+  comment_period: z
+    .strictObject({
+      from: z.string().regex(ISO_DATE).refine(isRealDate, { message: '没有这一天' }),
+      to: z.string().regex(ISO_DATE).refine(isRealDate, { message: '没有这一天' }),
+      /** How to raise an objection: an address, a telephone number, an office. */
+      channel: z.string().min(1).max(500),
+    })
+    .refine((p) => !(p.to < p.from), { message: '结束日期早于开始日期', path: ['to'] })
+    .optional(),
   /** Illustrative data: every page built from it says so. */
   example: z.boolean().optional(),
   /** Data format number; 1. */

@@ -1,21 +1,29 @@
 import { z } from 'zod';
+import { columns, type ColumnMeta } from './column.ts';
+import { LineRowSchema } from './line.ts';
 
 /**
  * A line as the site publishes it: its identity, its latest data in force and its derived state.
- * This schema is the one list of the published columns and their order: `lines.csv`, `lines.json`
- * and `lines.xlsx`, their Table Schema, a region's lines table and the facts of each line on an
- * enterprise page all read it. A new published column is a field here (with where it shows) and
- * its value in `publishLine` (src/derive/published-line.ts).
+ * This schema is the one list of the published columns and their order: `lines.csv`,
+ * `lines-zh.csv`, `lines.json` and `lines.xlsx` and their Table Schema (src/output/tables.ts), a
+ * region's lines table and the facts of each line on an enterprise page (src/site/lines.ts) all
+ * read it. A column offices write is the same zod schema as in their table (src/schema/line.ts),
+ * so its Chinese header, type, constraints and description come with it. A new published column
+ * is a field here (with where it shows) and its value in `publishLine` (src/derive/published-line.ts).
  */
 export interface PublishedColumnMeta {
-  /** Chinese header and label. */
-  zh: string;
-  /** What the column holds, for the Data Package and the guide. */
-  doc: string;
+  /** Chinese header and label; an office column has its own (src/schema/line.ts). */
+  zh?: string;
+  /** What the column holds; an office column has its own. */
+  doc?: string;
   /** Where pages show it besides the downloads: a region's lines table, an enterprise page's line. */
   show?: readonly ('table' | 'detail')[];
   /** How a page shows it (text by default). */
   display?: 'enterprise' | 'equipment' | 'quantity' | 'date' | 'deadline' | 'status' | 'yes-no';
+  /** An identifier or a date: a workbook keeps every character as text. */
+  text?: boolean;
+  /** The table's key: present and unique on every row. */
+  key?: boolean;
 }
 
 export const publishedColumns = z.registry<PublishedColumnMeta>();
@@ -24,41 +32,66 @@ const col = <T extends z.ZodType>(schema: T, meta: PublishedColumnMeta): T => {
   publishedColumns.add(schema, meta);
   return schema;
 };
+/** Office columns are published as offices wrote them in the line's latest row in force. */
+const L = LineRowSchema.shape;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export const PublishedLineSchema = z.object({
-  line_key: col(z.string(), { zh: '线的唯一键', doc: '省级代码前两位与清单编号，如 42:XA-001；同一条线在各公告中不变' }),
-  line_id: col(z.string(), { zh: '清单编号', doc: '发布机关给这条线的编号', show: ['detail'] }),
-  enterprise_key: col(z.string(), { zh: '企业页面的键', doc: '统一社会信用代码；没有代码的，为地区代码与名称散列' }),
-  enterprise_name: col(z.string(), { zh: '企业名称', doc: '最近一条有效公告中的企业名称', show: ['table'], display: 'enterprise' }),
-  credit_code: col(z.string().optional(), { zh: '统一社会信用代码', doc: '18位统一社会信用代码；名单未给出的为空' }),
-  region_code: col(z.string(), { zh: '行政区划代码', doc: '企业所在地的6位行政区划代码' }),
+  line_key: col(z.string(), { zh: '线的唯一键', doc: '全国唯一：省级代码前两位、冒号、清单编号，如 42:XA-002；同一条线在各年公告中不变', text: true, key: true }),
+  line_id: col(L.line_id, { show: ['detail'] }),
+  enterprise_key: col(z.string(), { zh: '企业键', doc: '企业页面的键：统一社会信用代码，或地区代码加企业名称的散列', text: true }),
+  enterprise_name: col(L.enterprise_name, { show: ['table'], display: 'enterprise' }),
+  credit_code: col(L.credit_code, {}),
+  region_code: col(L.region_code, {}),
   region_name: col(z.string(), { zh: '地区', doc: '企业所在地的名称', show: ['table'] }),
-  industry: col(z.string(), { zh: '行业代码', doc: '行业分类的代码' }),
-  industry_name: col(z.string(), { zh: '行业', doc: '行业名称', show: ['table', 'detail'] }),
-  equipment: col(z.string().optional(), { zh: '设备名称及型号', doc: '按公告原文', show: ['table'], display: 'equipment' }),
-  equipment_count: col(z.number().int().min(1), { zh: '数量', doc: '设备台（条、座、处）数' }),
-  capacity: col(z.number().optional(), { zh: '产能', doc: '淘汰产能，单位见“产能单位”', show: ['table', 'detail'], display: 'quantity' }),
-  capacity_unit: col(z.string().optional(), { zh: '产能单位', doc: '产能的单位，如 万吨' }),
-  deadline: col(z.string().optional(), { zh: '淘汰时限', doc: 'YYYY-MM-DD 或 YYYY-MM', show: ['table', 'detail'], display: 'deadline' }),
-  status: col(z.string(), { zh: '状态', doc: '当前状态：planned、shutdown、sealed、dismantled、accepted、incomplete', show: ['table'], display: 'status' }),
+  industry: col(L.industry, { zh: '行业代码', doc: '行业分类的代码（见行业页面）' }),
+  industry_name: col(z.string(), { zh: '行业', doc: '行业的中文名称', show: ['table', 'detail'] }),
+  equipment: col(L.equipment, { show: ['table'], display: 'equipment' }),
+  equipment_count: col(L.equipment_count, { doc: '设备台（条、座、处）数；公告未填的按1计' }),
+  capacity: col(L.capacity, { show: ['table', 'detail'], display: 'quantity' }),
+  capacity_unit: col(L.capacity_unit, {}),
+  deadline: col(L.deadline, { show: ['table', 'detail'], display: 'deadline' }),
+  status: col(L.status, { doc: '截至数据日期的状态（最近一份有效公告所列）', show: ['table'], display: 'status' }),
   status_label: col(z.string(), { zh: '状态（中文）', doc: '当前状态的中文名称' }),
-  overdue: col(z.boolean(), { zh: '是否逾期', doc: '截至数据日期，淘汰时限已过而未完成（封存、拆除或验收）' }),
-  plan_year: col(z.number().int().optional(), { zh: '列入计划年度', doc: '首次列入计划的年度' }),
-  completed_year: col(z.number().int().optional(), { zh: '完成年度', doc: '首次报告完成的年度' }),
-  equipment_destination: col(z.string().optional(), { zh: '设备去向', doc: '拆除设备的去向', show: ['detail'] }),
-  can_resume: col(z.boolean().optional(), { zh: '能否恢复生产', doc: '最近一条公告所说', show: ['detail'], display: 'yes-no' }),
-  first_published: col(z.string().regex(ISO), { zh: '首次公布', doc: '首次出现在公告中的日期', show: ['detail'], display: 'date' }),
-  last_changed: col(z.string().regex(ISO), { zh: '最近变更', doc: '最近一条有效公告的发布日期', show: ['detail'], display: 'date' }),
-  announcements: col(z.string(), { zh: '相关公告', doc: '提到本线的公告编号，以分号分隔，按发布先后' }),
-  example: col(z.boolean(), { zh: '是否示例数据', doc: '来自标为示例的公告' }),
+  overdue: col(z.boolean(), { zh: '是否逾期', doc: '截至数据日期已过淘汰时限而未完成（封存、拆除或验收）' }),
+  plan_year: col(z.number().int().optional(), { zh: '首次列入计划的年度', doc: '最早列入本线的计划名单的年度' }),
+  completed_year: col(z.number().int().optional(), { zh: '首次报告完成的年度', doc: '首次报告本线已封存、拆除或验收的公告的年度' }),
+  equipment_destination: col(L.equipment_destination, { show: ['detail'] }),
+  can_resume: col(L.can_resume, { show: ['detail'], display: 'yes-no' }),
+  first_published: col(z.string().regex(ISO), { zh: '首次公布日期', doc: '首次提到本线的公告的发布日期', show: ['detail'], display: 'date', text: true }),
+  last_changed: col(z.string().regex(ISO), { zh: '最近变更日期', doc: '决定当前状态的公告的发布日期', show: ['detail'], display: 'date', text: true }),
+  latest_announcement: col(z.string(), { zh: '当前状态所据公告', doc: '决定当前状态的公告的编号', text: true }),
+  announcements: col(z.string(), { zh: '提到本线的公告', doc: '提到本线的全部公告编号，按发布先后，以分号分隔' }),
+  example: col(z.boolean(), { zh: '是否示例数据', doc: '来自标为示例（example: true）的公告' }),
 });
 export type PublishedLine = z.infer<typeof PublishedLineSchema>;
 export type PublishedColumn = keyof PublishedLine;
 
+export interface PublishedColumnInfo {
+  name: PublishedColumn;
+  schema: z.ZodType;
+  /** Chinese header: the published one, else the office column's. */
+  zh: string;
+  doc: string;
+  meta: PublishedColumnMeta;
+  /** For a column offices write: its metadata in their table. */
+  office?: ColumnMeta | undefined;
+}
+
+let list: readonly PublishedColumnInfo[] | undefined;
 /** The published columns in order, with their metadata. */
-export function publishedColumnList(): readonly { name: PublishedColumn; meta: PublishedColumnMeta; schema: z.ZodType }[] {
-  return (Object.entries(PublishedLineSchema.shape) as [PublishedColumn, z.ZodType][]).map(([name, schema]) => ({ name, meta: publishedColumns.get(schema)!, schema }));
+export function publishedColumnList(): readonly PublishedColumnInfo[] {
+  list ??= (Object.entries(PublishedLineSchema.shape) as [PublishedColumn, z.ZodType][]).map(([name, schema]) => {
+    if (!publishedColumns.has(schema)) throw new Error(`published column ${name} is not registered: wrap it in col()`);
+    // zod returns no metadata for an empty object: an office column published as it is.
+    const meta = publishedColumns.get(schema) ?? {};
+    const own = columns.get(schema);
+    const zh = meta.zh ?? own?.zh;
+    const doc = meta.doc ?? own?.doc;
+    if (!zh || !doc) throw new Error(`published column ${name} has no Chinese name or description`);
+    return { name, schema, zh, doc, meta, office: own };
+  });
+  return list;
 }
 
 /** The columns a page shows in a place, in order. */

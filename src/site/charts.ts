@@ -1,7 +1,7 @@
 import {
   capacityByProvince, capacityByProvinceTable, capacityByYear, capacityByYearTable, childRegionsRanked, childRegionsRankedTable,
   linesByStatus, linesByStatusTable, nationalTrend, nationalTrendTable, provinceTileMap, provinceTileMapTable,
-  statusTimeline, statusTimelineTable, targetsVsEliminated, targetsVsEliminatedTable, type ChartTable,
+  targetsVsEliminated, targetsVsEliminatedTable, type ChartTable,
 } from '../charts/index.ts';
 import { capacityTable, childRegions, progressOf } from '../derive/aggregate.ts';
 import type { LineState, Model } from '../derive/model.ts';
@@ -109,11 +109,6 @@ export function industryCharts(model: Model, id: string): ChartSpec[] {
   return out;
 }
 
-/** A line's status timeline (on its enterprise page; not embeddable, see docs/architecture.md). */
-export function lineTimeline(line: LineState, id: string): { svg: string; table: ChartTable } {
-  const title = `${line.row.equipment ?? line.row.line_id}淘汰进度`;
-  return { svg: statusTimeline(line.timeline, { id, title, deadline: line.row.deadline }), table: statusTimelineTable(line.timeline, { title }) };
-}
 
 let cache: { model: Model; charts: ChartSpec[]; byId: Map<string, ChartSpec> } | undefined;
 function cached(model: Model) {

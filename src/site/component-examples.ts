@@ -10,6 +10,10 @@ import type { CorrectionView } from './pages/announcement.ts';
 import type { ChangesView, YearLink } from './pages/lists.ts';
 import type { Crumb } from './pages/region.ts';
 import { cell, date, link, num, type Part, type TableData } from './table.ts';
+import { checkElsewhere } from './pages/check-elsewhere.ts';
+import { commentPeriodView } from './pages/comment-period.ts';
+import type { ReleaseFiles } from './pages/release-files.ts';
+import type { StatusEvidence } from './pages/status-evidence.ts';
 
 export interface Example<P> {
   title: string;
@@ -78,6 +82,21 @@ const changes: ChangesView = {
 
 const parts: Part[] = [{ text: '2025年6月', datetime: '2025-06' }, { text: ' （逾期）', alert: true }, { text: ' ' }, { text: HOSTILE, href: '/search/?q=%3Cscript%3E&x="2"' }];
 
+// Issue 19: status evidence, the comment window, checking elsewhere, the release files.
+const evidence: StatusEvidence = {
+  status: '已关停', by: '咸安区经济和信息化局2024年12月15日发布的',
+  announcement: { href: '/announcements/', title: '咸安区2024年淘汰落后产能完成名单', docNumber: '咸经信〔2024〕5号' },
+  published: '2024-12-15', supersededOnly: false, glossaryHref: '/glossary/#status',
+};
+const hostileEvidence: StatusEvidence = { ...evidence, by: `${HOSTILE}2025年3月1日发布的`, announcement: { href: '/announcements/', title: HOSTILE }, supersededOnly: true };
+const commentPeriod = commentPeriodView({ comment_period: { from: '2025-03-10', to: '2025-03-17', channel: '咸安区经济和信息化局 0715-8123456（工作日）' } })!;
+const hostileCommentPeriod = commentPeriodView({ comment_period: { from: '2025-03-10', to: '2025-03-17', channel: HOSTILE } })!;
+const releaseFilesExample: ReleaseFiles = {
+  intro: '当前数据版本为 2025-04-01-e3b0c442（数据截至2025年4月1日）。',
+  files: [{ href: '/data/', name: 'index.json', about: '版本索引' }, { href: '/data/', name: 'changes.json', about: '逐条公告的变更' }],
+  watchlists: [{ href: '/watchlists/', name: 'overdue.csv', about: '逾期未完成' }],
+};
+
 /** Examples of each component, by the component's file name. */
 export const COMPONENT_EXAMPLES = {
   Table: [{ title: '生产线表格', description: '表头、行标题、右对齐的数字、状态标记、逾期提醒；来自数据的文字一律转义。', props: { table } }],
@@ -89,6 +108,16 @@ export const COMPONENT_EXAMPLES = {
   LineFilter: [{ title: '按名称和状态筛选', description: '筛选上面的示例表格；没有脚本时不显示，表格完整。', props: { table: 'example-lines' } }],
   ChangesTable: [{ title: '变更记录表', description: '每条公告的影响，可按省份筛选。', props: { view: changes } }],
   YearLinks: [{ title: '按年度查看', description: '各年度页面的链接和条数。', props: { years } }],
+  StatusEvidence: [
+    { title: '状态依据', description: '状态据哪条公告、哪个机关、哪天发布，并链接到各状态的含义。', props: { evidence } },
+    { title: '只见于已更正的公告', description: '列出这条线的公告都已被更正；来自数据的文字一律转义。', props: { evidence: hostileEvidence } },
+  ],
+  CommentPeriod: [
+    { title: '公示期', description: '公示期的起止日期和意见反馈渠道；有脚本时按读者设备上的日期显示还剩几天。', props: { view: commentPeriod } },
+    { title: '渠道文字来自数据', description: '反馈渠道原样显示为文字。', props: { view: hostileCommentPeriod } },
+  ],
+  CheckElsewhere: [{ title: '到其他平台核对', description: '有统一社会信用代码的企业：两个政府平台的查询页和要粘贴的代码；本站不向它们发送请求。', props: { check: checkElsewhere({ creditCode: '91421202MA49ABCDXM' }) } }],
+  ReleaseFiles: [{ title: '版本与逐条变更', description: '数据版本和供新闻机构定期读取的文件。', props: { files: releaseFilesExample } }],
 } satisfies Record<string, Example<object>[]>;
 
 export type ExampleComponent = keyof typeof COMPONENT_EXAMPLES;

@@ -17,7 +17,7 @@ export function valueParts(p: PublishedLine, name: PublishedColumn, meta: Publis
     case 'enterprise':
       return [{ text: p.enterprise_name, href: `/enterprises/${p.enterprise_key}/` }];
     case 'equipment':
-      return [{ text: `${p.equipment ?? t.line.equipmentUnknown}${p.equipment_count > 1 ? ` ×${p.equipment_count}` : ''}` }];
+      return [{ text: `${p.equipment ?? t.line.equipmentUnknown}${(p.equipment_count ?? 1) > 1 ? ` ×${p.equipment_count}` : ''}` }];
     case 'quantity':
       return [{ text: formatQuantity(p.capacity, p.capacity_unit) }];
     case 'date':
@@ -41,7 +41,7 @@ export function linesTable(model: Model, lines: readonly LineState[], opts: { ca
   return {
     caption: opts.caption,
     id: opts.id,
-    columns: columns.map((c) => ({ label: c.meta.zh, numeric: c.meta.display === 'quantity' })),
+    columns: columns.map((c) => ({ label: c.zh, numeric: c.meta.display === 'quantity' })),
     rows: lines.map((l) => {
       const p = publishLine(model, l);
       return {
@@ -55,5 +55,5 @@ export function linesTable(model: Model, lines: readonly LineState[], opts: { ca
 /** The facts of a line on its enterprise page: label and value, in schema order, blanks left out. */
 export function lineDetails(model: Model, line: LineState): { label: string; parts: Part[] }[] {
   const p = publishLine(model, line);
-  return shownColumns('detail').map((c) => ({ label: c.meta.zh, parts: valueParts(p, c.name, c.meta) })).filter((d) => d.parts.length > 0);
+  return shownColumns('detail').map((c) => ({ label: c.zh, parts: valueParts(p, c.name, c.meta) })).filter((d) => d.parts.length > 0);
 }

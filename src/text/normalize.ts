@@ -34,7 +34,23 @@ export function normaliseDocNumber(s: string): string {
     .replace(/\s+/g, '');
 }
 
-/** Normalised form of an enterprise name or equipment text for matching across announcements. */
+/** Already an identity key: ideographs, ASCII digits and lower-case letters only (most equipment and many names). */
+const PLAIN_KEY = /^[\u3400-\u9fff0-9a-z]*$/;
+/**
+ * What identity ignores: white space, punctuation, control and format characters (zero-width,
+ * bidi controls, soft hyphen) and every other default-ignorable code point (variation selectors,
+ * Hangul fillers), which show as nothing or as a mark between words.
+ */
+const NOT_IDENTITY = /[\p{White_Space}\p{P}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
+/**
+ * The identity of an enterprise name or an equipment text, for comparing them across
+ * announcements (data contract, "Identity"): NFKC (which folds full-width and other compatibility
+ * forms: ＡＢＣ, ㈱, ⼯ the Kangxi radical), case folding, NFKC again, then without spaces,
+ * punctuation and invisible characters. 咸安区 温泉电石总厂, 咸安区温泉电石总厂 and
+ * 咸安区温泉電石總廠 — the last is another text: Traditional characters are not folded.
+ */
 export function matchKey(s: string): string {
-  return toHalfWidth(s).replace(/[\s·・.,，。、()（）\-—_]/g, '').toLowerCase();
+  if (PLAIN_KEY.test(s)) return s;
+  return s.normalize('NFKC').toLowerCase().normalize('NFKC').replace(NOT_IDENTITY, '');
 }

@@ -144,7 +144,7 @@ export function readCellValue(value: string, raw: string, meta: ColumnMeta, look
 }
 
 /** A tab or line break that, after spaces only, starts a cell as written (a formula to spreadsheets). */
-function formulaLead(raw: string): string | undefined {
+export function formulaLead(raw: string): string | undefined {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c === 32) continue;

@@ -121,7 +121,7 @@ function regexFlags(schema: z.ZodType): boolean {
   return (def.checks ?? []).some((c) => c._zod.def.pattern instanceof RegExp && c._zod.def.pattern.flags !== '');
 }
 
-/** A column checked by zod itself: the detail of its first issue (zod's own words where there is no Chinese for it). */
+/** A column checked by zod itself: the detail of its first issue, in Chinese (never zod's English). */
 function zodCheck(schema: z.ZodType): ColumnCheck {
   return (v) => {
     const r = schema.safeParse(v);
@@ -130,6 +130,9 @@ function zodCheck(schema: z.ZodType): ColumnCheck {
     if (issue.code === 'too_small') return `不能小于 ${String(issue.minimum)}`;
     if (issue.code === 'too_big') return `不能大于 ${String(issue.maximum)}`;
     if (issue.code === 'invalid_format') return '格式不对';
-    return issue.message;
+    if (issue.code === 'invalid_value') return '不是允许的取值';
+    if (issue.code === 'invalid_type') return '类型不对';
+    // A refinement's own message is Chinese (e.g. 没有这一天); zod's are English.
+    return issue.code === 'custom' && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '不符合要求';
   };
 }

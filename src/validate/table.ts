@@ -7,6 +7,7 @@ import { CellFailure, CellWarned, cellProblem, readCellValue, type CellContext }
 import { columnCheck, type ColumnCheck } from './column-checks.ts';
 import { foreignDelimiter, parseCsv, type CsvRecord } from '../read/csv.ts';
 import { toHalfWidth, trimCell } from '../text/normalize.ts';
+import { findInvisible, invisibleName, INVISIBLE } from '../text/invisible.ts';
 
 /** A validated table row with the physical line it starts on and its `x_` extra columns. */
 export interface Row<T> {
@@ -22,6 +23,23 @@ export interface TableResult<T> {
   /** Extra `x_` columns as written, in file order. */
   extraColumns: string[];
   problems: Problem[];
+}
+
+/**
+ * A file that holds any invisible character (INVISIBLE but the carriage return, which the CSV
+ * reader turns into a line feed): only then are its cells searched one by one.
+ */
+const ANY_INVISIBLE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
+
+/** Appends `list` to `out` one by one: `out.push(...list)` overflows the stack past about 125,000 items. */
+export function append<T>(out: T[], list: readonly T[]): void {
+  for (let i = 0; i < list.length; i++) out.push(list[i]!);
+}
+
+/** invisible-character for a value (trimmed, as the table keeps it) that holds one, else undefined. */
+export function invisibleFailure(value: string): CellFailure | undefined {
+  const hit = findInvisible(value);
+  return hit && new CellFailure('invisible-character', { position: hit.position, name: invisibleName(hit.char) });
 }
 
 /** Rows one table may have, and characters one row may have: past these a file is refused. */
@@ -90,13 +108,21 @@ export function readTable<T>(
   }
 
   const layout = layoutOf(table, kind, header.cells);
+  // A column without a header only matters when some row uses it: which are used, in one pass.
+  let used: Uint8Array | undefined;
+  if (layout.issues.some((i) => i.ifUsed !== undefined)) {
+    used = new Uint8Array(header.cells.length);
+    for (const r of records) {
+      const n = Math.min(r.cells.length, used.length);
+      for (let i = 0; i < n; i++) if (used[i] === 0 && r.cells[i]!.length > 0 && trimCell(r.cells[i]!) !== '') used[i] = 1;
+    }
+  }
   for (const issue of layout.issues) {
-    // A column without a header only matters when some row uses it.
-    if (issue.ifUsed !== undefined && !records.some((r) => trimCell(r.cells[issue.ifUsed!] ?? '') !== '')) continue;
+    if (issue.ifUsed !== undefined && used![issue.ifUsed] === 0) continue;
     problems.push(problem(issue.code, { file, line: header.line, column: issue.column }, issue.params));
   }
-  const rows = readRows<T>(records, layout.slots, ctx);
-  problems.push(...rows.problems);
+  const rows = readRows<T>(records, layout.slots, ctx, ANY_INVISIBLE.test(text));
+  append(problems, rows.problems);
   // Without a column the schema cannot do without (reported as missing-column), the cells are
   // still checked, but no row is usable.
   return { rows: layout.incomplete ? [] : rows.rows, columns: [...layout.columns], extraColumns: [...layout.extraColumns], problems };
@@ -144,7 +170,13 @@ function readHeader(table: z.ZodObject, kind: Kind | 'reference', cells: readonl
   const slots: Slot[] = [];
   const seen = new Map<string, number>();
   cells.forEach((cell, i) => {
-    const written = trimCell(cell.replace(/^\ufeff/, ''));
+    let written = trimCell(cell.replace(/^\ufeff/, ''));
+    const hidden = findInvisible(written);
+    if (hidden) {
+      // Reported once, then read without the invisible characters (so the column is still known).
+      issues.push({ code: 'invisible-character', column: written, params: { zh: `表头“${written}”`, value: written, position: hidden.position, name: invisibleName(hidden.char) } });
+      written = trimCell(written.replace(new RegExp(INVISIBLE.source, 'g'), ''));
+    }
     const col = index.get(headerKey(written));
     if (written === '') {
       issues.push({ code: 'unknown-column', column: '', params: { value: '' }, ifUsed: i });
@@ -173,7 +205,9 @@ function readHeader(table: z.ZodObject, kind: Kind | 'reference', cells: readonl
         slots.push({ kind: 'extra', name: written, meta: { zh: written, type: 'text', max: 500, doc: '' } });
       }
     } else {
-      const suggest = [...index.entries()].find(([k]) => k.length > 1 && (k.includes(headerKey(written)) || headerKey(written).includes(k)))?.[1];
+      const key = headerKey(written);
+      let suggest: Col | undefined;
+      for (const [k, c] of index) if (k.length > 1 && key !== '' && (k.includes(key) || key.includes(k))) { suggest = c; break; }
       issues.push({ code: 'unknown-column', column: written, params: { value: written, suggest: suggest ? `${suggest.name}（${suggest.meta.zh}）` : undefined } });
       slots.push({ kind: 'skip' });
     }
@@ -207,7 +241,7 @@ const NO_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, str
  * and within a line: the row's own, each cell's (in file order), blank required cells and
  * values out of range (in schema order).
  */
-function readRows<T>(records: readonly CsvRecord[], slots: readonly Slot[], ctx: Omit<CellContext, 'where'> & { file: string }): { rows: Row<T>[]; problems: Problem[] } {
+function readRows<T>(records: readonly CsvRecord[], slots: readonly Slot[], ctx: Omit<CellContext, 'where'> & { file: string }, invisible: boolean): { rows: Row<T>[]; problems: Problem[] } {
   const { file } = ctx;
   const rowProblems: Problem[] = [];
   const live: CsvRecord[] = [];
@@ -251,7 +285,7 @@ function readRows<T>(records: readonly CsvRecord[], slots: readonly Slot[], ctx:
         if (raw === undefined) continue;
         const v = raw.trim();
         if (v === '') continue;
-        const out = readCellValue(v, raw, meta, ctx, false);
+        const out = (invisible && invisibleFailure(v)) || readCellValue(v, raw, meta, ctx, false);
         if (out instanceof CellFailure) {
           cellProblems.push(cellProblem(out, raw, slot.name, meta, { file, line: live[r]!.line }));
           ok[r] = 0;
@@ -272,7 +306,7 @@ function readRows<T>(records: readonly CsvRecord[], slots: readonly Slot[], ctx:
         }
         continue;
       }
-      let out = readCellValue(v, raw!, meta, ctx, capacity);
+      let out = (invisible && invisibleFailure(v)) || readCellValue(v, raw!, meta, ctx, capacity);
       if (out instanceof CellFailure) {
         cellProblems.push(cellProblem(out, raw!, name, meta, { file, line: live[r]!.line }));
         ok[r] = 0;
@@ -296,8 +330,8 @@ function readRows<T>(records: readonly CsvRecord[], slots: readonly Slot[], ctx:
   for (let r = 0; r < n; r++) if (ok[r]) rows.push({ line: live[r]!.line, data: data[r] as T, extra: extras[r]! });
   if (rowProblems.length + cellProblems.length + missing.length + range.length === 0) return { rows, problems: rowProblems };
   const found = [...rowProblems, ...cellProblems];
-  for (const list of missing) if (list) found.push(...list);
-  for (const list of range) if (list) found.push(...list);
+  for (const list of missing) if (list) append(found, list);
+  for (const list of range) if (list) append(found, list);
   // Stable: within a line, the order above.
   found.sort((a, b) => a.line! - b.line!);
   return { rows, problems: found };

@@ -1,23 +1,27 @@
 import { z } from 'zod';
 import { AnnouncementMetaSchema, KINDS, TABLE_SCHEMAS, type AnnouncementMeta, type Kind } from '../schema/announcement.ts';
 import { IndustryCsvRowSchema, type Industry } from '../schema/industry.ts';
-import type { Lock } from '../schema/lock.ts';
+import type { Lock, References } from '../schema/lock.ts';
 import type { Problem, Report } from '../schema/problem.ts';
 import { RegionCsvRowSchema, type RegionCsvRow } from '../schema/region.ts';
 import { problem } from '../problems/catalogue.ts';
 import { parseFrontMatter } from '../read/frontmatter.ts';
 import { buildTaxonomy, normaliseUnit, type Taxonomy } from '../reference/industries.ts';
 import { decodeFile, readDataRoot, type RawAnnouncement, type RawDataRoot, type RawFile } from '../read/load.ts';
-import { checkLock, parseLock, type AnnouncementFiles } from './lock.ts';
+import { checkLock, checkLockRewritten, parseLock, type AnnouncementFiles, type BaseLock, type ParsedLock } from './lock.ts';
+import { checkReferences, type ReferenceSources } from './references.ts';
+import { formulaLead } from './cells.ts';
+import { findInvisible, invisibleName, INVISIBLE, INVISIBLE_IN_MARKDOWN } from '../text/invisible.ts';
+import { markdownExcess, renderMarkdown } from '../text/markdown.ts';
 import { normaliseDocNumber, toHalfWidth, trimCell } from '../text/normalize.ts';
 import { byPublication, type Announcement } from './record.ts';
 import { buildRegionTable, type RegionTable } from '../reference/regions.ts';
 import { checkSilentlyDropped } from './rules/corrections.ts';
-import { checkNotInPlan, checkReReported, checkStatusRegressed, LineIndex } from './rules/lines.ts';
-import { checkAssessmentRows, checkCardRows, checkLineRows, checkTargetRows, type RowContext } from './rules/rows.ts';
+import { checkLineIdentity, checkNotInPlan, checkReReported, checkStatusRegressed, LineIndex } from './rules/lines.ts';
+import { checkAssessmentRows, checkCardRows, checkLineRows, checkTargetRows, EARLIEST, UNKNOWN_PUBLISHED, type RowContext } from './rules/rows.ts';
 import { checkSupersedes, supersededIds } from './rules/supersedes.ts';
 import { checkTargetsExceed } from './rules/targets.ts';
-import { readTable, type Row } from './table.ts';
+import { append, readTable, type Row } from './table.ts';
 
 export interface ValidatedRecord {
   /** Announcements whose front matter and files are usable, sorted by id. */
@@ -32,42 +36,63 @@ export interface ValidatedRecord {
   regions: RegionTable;
   /** `published.lock` as read (empty when there is none or it is broken). */
   lock: Lock;
+  /** What published rows resolved to when locked (the lock's `_references`), if it records it. */
+  references?: References | undefined;
   report: Report;
 }
 
-/** Validates the data root at `root`: every file, every rule, all problems in one report. */
-export function validateDataRoot(root: string): ValidatedRecord {
-  return validateRaw(readDataRoot(root));
+/** What validation is told besides the data root. */
+export interface ValidateOptions {
+  /**
+   * The day of validation (YYYY-MM-DD, in China): a `published` date later than it is
+   * implausible. The clock is read by the command (scripts/validate.ts), never here; without it,
+   * only dates before 2000 are implausible.
+   */
+  today?: string | undefined;
+  /** `--base`: the lock at a git revision, which the lock now may extend but not rewrite. */
+  base?: BaseLock | undefined;
 }
 
-export function validateRaw(raw: RawDataRoot): ValidatedRecord {
-  const problems: Problem[] = [...raw.problems];
-  const regions = buildRegionTable(raw.regions ? readRegionsCsv(raw.regions, problems) : []);
-  const taxonomy = buildTaxonomy(raw.industries ? readIndustriesCsv(raw.industries, problems) : []);
-  const { lock, problems: lockProblems } = parseLock(raw.lock ? decodeFile(raw.lock).decoded.text : undefined);
-  problems.push(...lockProblems);
+/** Validates the data root at `root`: every file, every rule, all problems in one report. */
+export function validateDataRoot(root: string, options: ValidateOptions = {}): ValidatedRecord {
+  return validateRaw(readDataRoot(root), options);
+}
+
+export function validateRaw(raw: RawDataRoot, options: ValidateOptions = {}): ValidatedRecord {
+  const problems: Problem[] = [];
+  append(problems, raw.problems);
+  const sources: ReferenceSources = { industries: new Map(), regions: new Map() };
+  const regions = buildRegionTable(raw.regions ? readRegionsCsv(raw.regions, problems, sources) : []);
+  const taxonomy = buildTaxonomy(raw.industries ? readIndustriesCsv(raw.industries, problems, sources) : []);
+  const parsedLock: ParsedLock | undefined = raw.lock ? parseLock(decodeFile(raw.lock).decoded.text) : undefined;
+  const lock = parsedLock?.lock ?? {};
+  if (parsedLock) append(problems, parsedLock.problems);
 
   const announcements: Announcement[] = [];
   for (const a of raw.announcements) {
-    const ann = readAnnouncement(a, taxonomy, regions, problems);
+    const ann = readAnnouncement(a, taxonomy, regions, problems, options.today);
     if (ann) announcements.push(ann);
   }
   announcements.sort((x, y) => (x.id < y.id ? -1 : 1));
 
   const { problems: supProblems, valid } = checkSupersedes(announcements);
-  problems.push(...supProblems);
+  append(problems, supProblems);
+  append(problems, checkCorrectionDates(announcements, valid));
   const superseded = supersededIds(announcements, valid);
   // In publication order, which the rules across announcements walk (sorting sorted input is one pass).
   const chronological = inPublicationOrder(announcements);
   const inForce = chronological.filter((a) => !superseded.has(a.id));
   const lines = new LineIndex();
-  problems.push(
-    ...checkReReported(inForce, lines),
-    ...checkStatusRegressed(inForce, lines),
-    ...checkNotInPlan(announcements, regions, lines),
-    ...checkSilentlyDropped(announcements, valid),
-    ...checkTargetsExceed(inForce, regions, taxonomy),
-  );
+  append(problems, checkReReported(inForce, lines));
+  append(problems, checkStatusRegressed(inForce, lines));
+  append(problems, checkLineIdentity(inForce, lines, (r) => {
+    const region = regions.get(r.region_code)?.name;
+    const parts = [r.credit_code, region ? `${region} ${r.region_code}` : r.region_code, taxonomy.get(r.industry)?.name ?? r.industry];
+    return `“${r.enterprise_name}”（${parts.filter(Boolean).join('，')}）`;
+  }));
+  append(problems, checkNotInPlan(announcements, regions, lines));
+  append(problems, checkSilentlyDropped(announcements, valid));
+  append(problems, checkTargetsExceed(inForce, regions, taxonomy));
   if (raw.lock) {
     const files: AnnouncementFiles[] = raw.announcements.map((a) => ({
       id: a.id,
@@ -76,11 +101,28 @@ export function validateRaw(raw: RawDataRoot): ValidatedRecord {
       md: a.md?.bytes,
       csv: a.csv?.bytes,
     }));
-    problems.push(...checkLock(lock, files));
+    append(problems, checkLock(lock, files));
   } else {
     for (const a of raw.announcements) problems.push(problem('not-locked', { file: a.md?.path ?? a.csv!.path }, { value: a.id }));
   }
-  return { announcements, chronological, corrections: valid, superseded, taxonomy, regions, lock, report: toReport(problems) };
+  if (parsedLock?.references) append(problems, checkReferences(parsedLock.references, taxonomy, regions, sources));
+  // A lock that cannot be read is lock-syntax already (an error): compare only a readable lock, or none.
+  if (options.base && !(parsedLock && parsedLock.problems.length > 0)) append(problems, checkLockRewritten(options.base, parsedLock));
+  return { announcements, chronological, corrections: valid, superseded, taxonomy, regions, lock, references: parsedLock?.references, report: toReport(problems) };
+}
+
+/** correction-before-original: a valid correction published before the announcement it supersedes. */
+function checkCorrectionDates(announcements: readonly Announcement[], valid: ReadonlySet<string>): Problem[] {
+  const byId = new Map(announcements.map((a) => [a.id, a]));
+  const out: Problem[] = [];
+  for (const a of announcements) {
+    if (!valid.has(a.id)) continue;
+    const old = byId.get(a.meta.supersedes!)!;
+    if (a.meta.published < old.meta.published) {
+      out.push(problem('correction-before-original', { file: a.mdFile, line: a.keyLines.published, column: 'published' }, { value: a.meta.published, other: old.id, published: old.meta.published }));
+    }
+  }
+  return out;
 }
 
 /** byPublication's order, sorting on the date as a number (one parse per announcement, not per comparison). */
@@ -96,11 +138,9 @@ export function toReport(problems: readonly Problem[]): Report {
     .map((p, i) => ({ p, i }))
     .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i))
     .map(({ p }) => p);
-  return {
-    errors: sorted.filter((p) => p.severity === 'error').length,
-    warnings: sorted.filter((p) => p.severity === 'warning').length,
-    problems: sorted,
-  };
+  let errors = 0;
+  for (const p of sorted) if (p.severity === 'error') errors++;
+  return { errors, warnings: sorted.length - errors, problems: sorted };
 }
 
 // ── one announcement ────────────────────────────────────────────────────────────────────────
@@ -119,6 +159,7 @@ const KEY_HELP: Record<string, string> = {
   sources: '写成列表，每项含 title 与 url（http 或 https 开头）。',
   example: '示例数据填 true。',
   format: '数据格式版本，目前只能是 1。',
+  comment_period: '写成 comment_period: { from: "2026-05-01", to: "2026-05-07", channel: 提出异议的方式 }，结束日期不能早于开始日期。',
 };
 
 /** Normalises what YAML gives for front matter as offices write it. */
@@ -135,6 +176,12 @@ function normaliseMeta(data: Record<string, unknown>): Record<string, unknown> {
   if (typeof out.issuer === 'string') out.issuer = trimCell(out.issuer);
   if (typeof out.kind === 'string') out.kind = trimCell(out.kind).toLowerCase();
   if (typeof out.supersedes === 'string') out.supersedes = trimCell(out.supersedes);
+  if (out.comment_period && typeof out.comment_period === 'object' && !Array.isArray(out.comment_period)) {
+    const c = { ...(out.comment_period as Record<string, unknown>) };
+    for (const k of ['from', 'to'] as const) if (typeof c[k] === 'string') c[k] = toHalfWidth(trimCell(c[k]));
+    if (typeof c.channel === 'string') c.channel = trimCell(c.channel);
+    out.comment_period = c;
+  }
   if (out.contact && typeof out.contact === 'object') {
     const c = { ...(out.contact as Record<string, unknown>) };
     for (const k of Object.keys(c)) if (typeof c[k] === 'number') c[k] = String(c[k]);
@@ -143,39 +190,46 @@ function normaliseMeta(data: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: RegionTable, problems: Problem[]): Announcement | undefined {
+function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: RegionTable, problems: Problem[], today: string | undefined): Announcement | undefined {
   if (!a.md) problems.push(problem('missing-md', { file: a.csv!.path }, { value: a.id }));
   if (!a.csv) problems.push(problem('missing-csv', { file: a.md!.path }, { value: a.id }));
   let meta: AnnouncementMeta | undefined;
   let kind: Kind | undefined;
   let region = '000000';
-  let published = '9999-12-31';
+  let published = UNKNOWN_PUBLISHED;
   let body = '';
   let bodyLine = 1;
   let keyLines: Record<string, number> = {};
   if (a.md && a.md.bytes.length > 0) {
     const { decoded, problems: enc } = decodeFile(a.md);
-    problems.push(...enc);
+    append(problems, enc);
     // Bytes that are no text (reported as bad-encoding) have no front matter worth checking.
     const fm = decoded.unreadable ? undefined : parseFrontMatter(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
     if (fm && !fm.ok) {
       problems.push(fm.reason === 'missing' ? problem('frontmatter-missing', { file: a.md.path, line: 1 }) : problem('frontmatter-syntax', { file: a.md.path, line: fm.line }, { detail: fm.detail }));
     } else if (fm?.ok) {
       ({ body, bodyLine, keyLines } = fm.value);
+      const file = a.md.path;
+      // What spreadsheets would run or readers cannot see, in the values as written.
+      checkFrontMatterText(fm.value.data, keyLines, file, problems);
       const data = normaliseMeta(fm.value.data);
       const parsed = AnnouncementMetaSchema.safeParse(data);
       if (parsed.success) {
         meta = parsed.data;
         if (meta.supersedes !== undefined && meta.correction_note === undefined) {
-          problems.push(problem('missing-correction-note', { file: a.md.path, line: keyLines.supersedes, column: 'correction_note' }));
+          problems.push(problem('missing-correction-note', { file, line: keyLines.supersedes, column: 'correction_note' }));
           meta = undefined;
         } else if (String(meta.year) !== a.dir) {
-          problems.push(problem('year-mismatch', { file: a.md.path, line: keyLines.year, column: 'year' }, { value: meta.year, dir: `announcements/${a.dir}/` }));
+          problems.push(problem('year-mismatch', { file, line: keyLines.year, column: 'year' }, { value: meta.year, dir: `announcements/${a.dir}/` }));
+        }
+        if (meta && meta.correction_note !== undefined && meta.supersedes === undefined) {
+          problems.push(problem('correction-note-without-supersedes', { file, line: keyLines.correction_note, column: 'correction_note' }));
         }
         if (meta && !regions.get(meta.region)) {
-          problems.push(problem('unknown-region', { file: a.md.path, line: keyLines.region, column: 'region' }, { value: meta.region }));
+          problems.push(problem('unknown-region', { file, line: keyLines.region, column: 'region' }, { value: meta.region }));
           meta = undefined;
         }
+        if (meta) checkMetaDates(meta, keyLines, file, today, problems);
       } else {
         const reported = new Set<string>();
         for (const issue of parsed.error.issues) {
@@ -186,10 +240,11 @@ function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: Regio
             const path = `${i.path.join('.')}|${i.code === 'unrecognized_keys' ? i.keys[0] : ''}`;
             if (reported.has(path)) continue;
             reported.add(path);
-            problems.push(metaProblem(i, data, keyLines, a.md.path));
+            problems.push(metaProblem(i, data, keyLines, file));
           }
         }
       }
+      checkBody(body, bodyLine, file, problems);
       // Even with broken front matter, check the table as well as we can.
       const k = data.kind;
       if (typeof k === 'string' && (KINDS as readonly string[]).includes(k)) kind = k as Kind;
@@ -205,28 +260,28 @@ function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: Regio
     return undefined;
   }
   const { decoded, problems: enc } = decodeFile(a.csv);
-  problems.push(...enc);
+  append(problems, enc);
   // Unreadable bytes (reported as bad-encoding) have no cells worth checking; without a kind
   // (broken front matter) the columns are unknown, and only the file's encoding can be checked.
   if (decoded.unreadable || !kind) return undefined;
   const file = a.csv.path;
   const table = readTable<Row<never>['data']>(decoded.text, TABLE_SCHEMAS[kind], kind, { file, taxonomy, regions });
-  problems.push(...table.problems);
+  append(problems, table.problems);
   const ctx: RowContext = { file, meta: { kind, region, published }, taxonomy, regions };
   const rows = table.rows as Row<never>[];
   switch (kind) {
     case 'plan':
     case 'completion':
-      problems.push(...checkLineRows(rows, ctx));
+      append(problems, checkLineRows(rows, ctx));
       break;
     case 'target':
-      problems.push(...checkTargetRows(rows, ctx));
+      append(problems, checkTargetRows(rows, ctx));
       break;
     case 'assessment':
-      problems.push(...checkAssessmentRows(rows, ctx));
+      append(problems, checkAssessmentRows(rows, ctx));
       break;
     case 'cards':
-      problems.push(...checkCardRows(rows, ctx));
+      append(problems, checkCardRows(rows, ctx));
       break;
   }
   if (!meta || !a.md) return undefined;
@@ -235,6 +290,90 @@ function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: Regio
     rows, columns: table.columns, extraColumns: table.extraColumns,
   } as Announcement;
 }
+
+/** Front-matter keys whose text a spreadsheet may be given (the site's downloads carry them): formula-cell applies. */
+const FORMULA_KEYS = new Set(['title', 'issuer', 'doc_number', 'correction_note', 'contact.name', 'contact.phone', 'contact.email', 'sources.title', 'comment_period.channel']);
+
+/**
+ * invisible-character in any text of the front matter, and formula-cell in the texts spreadsheets
+ * may be given; each placed at its top-level key's line, with the key's path as its column.
+ * Walks the values without recursion.
+ */
+function checkFrontMatterText(data: Record<string, unknown>, keyLines: Record<string, number>, file: string, problems: Problem[]): void {
+  const stack: { value: unknown; path: string[] }[] = [];
+  for (const key of Object.keys(data)) stack.push({ value: data[key], path: [key] });
+  stack.reverse();
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      const column = path.join('.');
+      const where = { file, line: keyLines[path[0]!], column };
+      const text = value.trim();
+      const hit = findInvisible(text, 0, INVISIBLE);
+      if (hit) {
+        problems.push(problem('invisible-character', where, { zh: `字段 ${column}`, value, position: hit.position, name: invisibleName(hit.char) }));
+        continue;
+      }
+      // sources.0.title is checked as sources.title.
+      if (FORMULA_KEYS.has(path.filter((p) => !/^\d+$/.test(p)).join('.'))) {
+        const lead = formulaLead(value);
+        const first = text.charCodeAt(0);
+        if (lead !== undefined) problems.push(problem('formula-cell', where, { zh: `字段 ${column}`, value, first: lead === '\t' ? '制表符' : '换行符' }));
+        else if (first === 61 || first === 43 || first === 45 || first === 64) problems.push(problem('formula-cell', where, { zh: `字段 ${column}`, value, first: text[0] }));
+      }
+    } else if (value !== null && typeof value === 'object') {
+      const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as Record<string, unknown>);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
+    }
+  }
+}
+
+/** implausible-date: a publication after the day of validation, or any front-matter date before 2000. */
+function checkMetaDates(meta: AnnouncementMeta, keyLines: Record<string, number>, file: string, today: string | undefined, problems: Problem[]): void {
+  const at = (column: string) => ({ file, line: keyLines[column.split('.')[0]!], column });
+  if (today !== undefined && meta.published > today) problems.push(problem('implausible-date', at('published'), { zh: '发布日期', value: meta.published, future: 1, today }));
+  if (meta.published < EARLIEST) problems.push(problem('implausible-date', at('published'), { zh: '发布日期', value: meta.published }));
+  for (const k of ['from', 'to'] as const) {
+    const v = meta.comment_period?.[k];
+    if (v !== undefined && v < EARLIEST) problems.push(problem('implausible-date', at(`comment_period.${k}`), { zh: `公示期${k === 'from' ? '开始' : '结束'}日期`, value: v }));
+  }
+}
+
+/** Bodies at least this long are rendered by the site's renderer as a check; shorter ones within MARKDOWN_LIMITS cannot come near its limits. */
+const RENDER_CHECK_CHARS = 2000;
+
+/**
+ * The announcement's Markdown: invisible characters (a tab is indentation there), and whether the
+ * site can render it (body-unrenderable instead of a build that crashes).
+ */
+function checkBody(body: string, bodyLine: number, file: string, problems: Problem[]): void {
+  if (INVISIBLE_IN_MARKDOWN.test(body)) {
+    // The first invisible character of each line that has one.
+    let line = bodyLine;
+    for (let start = 0; start < body.length; line++) {
+      let end = body.indexOf('\n', start);
+      if (end < 0) end = body.length;
+      const hit = findInvisible(body.slice(start, end), 0, INVISIBLE_IN_MARKDOWN);
+      if (hit) problems.push(problem('invisible-character', { file, line }, { zh: '公告正文这一行', position: hit.position, name: invisibleName(hit.char) }));
+      start = end + 1;
+    }
+  }
+  const excess = markdownExcess(body);
+  if (excess) {
+    problems.push(problem('body-unrenderable', { file, line: bodyLine + excess.line - 1 }, { detail: excess.detail }));
+    return;
+  }
+  if (body.length >= RENDER_CHECK_CHARS) {
+    try {
+      renderMarkdown(body);
+    } catch {
+      problems.push(problem('body-unrenderable', { file, line: bodyLine }, { detail: '正文的结构太复杂' }));
+    }
+  }
+}
+
+/** What a front-matter value should have been, for zod's invalid_type. */
+const TYPE_ZH: Readonly<Record<string, string>> = { number: '数字', string: '文字', boolean: ' true 或 false', object: '“字段: 值”的组合，如 { name: 张三 }', array: '列表（每项以“- ”开头）', date: '日期' };
 
 function metaProblem(issue: z.core.$ZodIssue, data: Record<string, unknown>, keyLines: Record<string, number>, file: string): Problem {
   if (issue.code === 'unrecognized_keys') {
@@ -250,7 +389,9 @@ function metaProblem(issue: z.core.$ZodIssue, data: Record<string, unknown>, key
   const leaf = issue.path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
   const offending = leaf === undefined ? value : leaf;
   const shown = typeof offending === 'object' ? JSON.stringify(offending) : String(offending);
-  const detail = issue.code === 'invalid_type' ? `应为${issue.expected === 'number' ? '数字' : issue.expected === 'string' ? '文字' : issue.expected === 'boolean' ? ' true 或 false' : issue.expected}` : issue.code === 'invalid_value' ? '不是允许的取值' : issue.code === 'invalid_format' ? '格式不对' : issue.code === 'too_big' ? '太长或太大' : issue.code === 'too_small' ? '太短或太小' : issue.message;
+  const detail = issue.code === 'invalid_type' ? `应为${TYPE_ZH[issue.expected] ?? '另一种写法'}` : issue.code === 'invalid_value' ? '不是允许的取值' : issue.code === 'invalid_format' ? '格式不对' : issue.code === 'too_big' ? '太长或太大' : issue.code === 'too_small' ? '太短或太小'
+    // A refinement's own message is Chinese (没有这一天, 结束日期早于开始日期); zod's are English.
+    : issue.code === 'custom' && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '不符合要求';
   return problem('bad-value', { file, line: keyLines[key] ?? 1, column: path }, { value: shown, detail, about: KEY_HELP[key] });
 }
 
@@ -258,13 +399,13 @@ function metaProblem(issue: z.core.$ZodIssue, data: Record<string, unknown>, key
 
 const splitList = (s: string | undefined) => (s ?? '').split(/[;；、]/).map((x) => trimCell(x)).filter(Boolean);
 
-function readIndustriesCsv(f: RawFile, problems: Problem[]): Industry[] {
+function readIndustriesCsv(f: RawFile, problems: Problem[], sources: ReferenceSources): Industry[] {
   const { decoded, problems: enc } = decodeFile(f);
-  problems.push(...enc);
+  append(problems, enc);
   if (decoded.unreadable) return [];
   const base = buildTaxonomy();
   const t = readTable<z.infer<typeof IndustryCsvRowSchema>>(decoded.text, IndustryCsvRowSchema, 'reference', { file: f.path, taxonomy: base, regions: buildRegionTable() });
-  problems.push(...t.problems);
+  append(problems, t.problems);
   const out: Industry[] = [];
   for (const r of t.rows) {
     const existing = base.get(r.data.id) ?? base.industries.find((i) => i.name === r.data.name);
@@ -273,21 +414,28 @@ function readIndustriesCsv(f: RawFile, problems: Problem[]): Industry[] {
       problems.push(problem('bad-reference-row', { file: f.path, line: r.line, column: 'units' }, { value: '', detail: '新增行业必须至少有一个单位', about: '在 units 中填该行业的产能单位，如 万吨。' }));
       continue;
     }
-    out.push({ id: existing?.id ?? r.data.id, name: existing?.name ?? r.data.name, aliases: splitList(r.data.aliases), group: r.data.group ?? existing?.group ?? '其他', units, criterion: r.data.criterion ?? existing?.criterion ?? '' });
+    const aliases = splitList(r.data.aliases);
+    for (const [spelling, column] of [[r.data.id, 'id'], [r.data.name, 'name'], ...aliases.map((x) => [x, 'aliases'])] as const) {
+      if (!sources.industries.has(spelling)) sources.industries.set(spelling, { line: r.line, column });
+    }
+    out.push({ id: existing?.id ?? r.data.id, name: existing?.name ?? r.data.name, aliases, group: r.data.group ?? existing?.group ?? '其他', units, criterion: r.data.criterion ?? existing?.criterion ?? '' });
   }
   return out;
 }
 
-function readRegionsCsv(f: RawFile, problems: Problem[]): RegionCsvRow[] {
+function readRegionsCsv(f: RawFile, problems: Problem[], sources: ReferenceSources): RegionCsvRow[] {
   const { decoded, problems: enc } = decodeFile(f);
-  problems.push(...enc);
+  append(problems, enc);
   if (decoded.unreadable) return [];
   const base = buildRegionTable();
   const t = readTable<RegionCsvRow>(decoded.text, RegionCsvRowSchema, 'reference', { file: f.path, taxonomy: buildTaxonomy(), regions: base });
-  problems.push(...t.problems);
+  append(problems, t.problems);
   const codes = new Set(t.rows.map((r) => r.data.code));
   return t.rows.filter((r) => {
-    if (base.get(r.data.parent) || codes.has(r.data.parent)) return true;
+    if (base.get(r.data.parent) || codes.has(r.data.parent)) {
+      sources.regions.set(r.data.code, r.line); // a later row of a code replaces an earlier one, as in the table
+      return true;
+    }
     problems.push(problem('bad-reference-row', { file: f.path, line: r.line, column: 'parent' }, { value: r.data.parent, detail: '上级代码不存在', about: '上级代码须是已有的地区代码，或本文件中的另一行；省级填 000000。' }));
     return false;
   }).map((r) => r.data);

@@ -96,4 +96,15 @@ describe('builds', () => {
     expect(r.output).toContain('已清除中断的生成过程留下的目录');
     expect(readdirSync(tmp).filter((f) => f.startsWith('interrupted.'))).toEqual([]);
   });
+
+  test('a publication date after the day of the build is refused, as npm run validate refuses it', () => {
+    const data = join(tmp, 'future-data');
+    cpSync(SITES.basic.data, data, { recursive: true });
+    const md = join(data, 'announcements/2025/2025-421202-plan-2.md');
+    writeFileSync(md, readFileSync(md, 'utf8').replace(/^published: .*$/m, 'published: 2099-01-01'));
+    const r = buildSite(data, join(tmp, 'future-out'));
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('implausible-date');
+    expect(existsSync(join(tmp, 'future-out'))).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { SITES } from './global-setup.ts';
 import { listFiles, page } from './helpers.ts';
@@ -28,14 +29,24 @@ describe('hostile data is shown as text in every output', () => {
   });
 
   test('CSV downloads neutralise nothing they need not, and quote what they must', () => {
-    const csv = readFileSync(join(site, 'announcements/2025-421202-plan/2025-421202-plan.csv'), 'utf8');
+    const csv = readFileSync(join(site, 'data/rows/lines.csv'), 'utf8');
     expect(csv).toContain('"""><svg/onload=alert(2)>示例 ""引号"" 公司"');
     expect(csv).toContain('javascript:alert(\'eq2\')');
   });
 
   test('JSON downloads keep the text exactly', () => {
-    const json = JSON.parse(readFileSync(join(site, 'announcements/2025-421202-plan/2025-421202-plan.json'), 'utf8'));
-    expect(json.rows[0].enterprise_name).toBe("<script>alert('name')</script>示例公司");
-    expect(json.title).toBe("<script>alert('title')</script>咸安区计划名单</title><img src=x onerror=alert(1)>");
+    const lines = JSON.parse(readFileSync(join(site, 'data/lines.json'), 'utf8'));
+    expect(lines.lines.map((l: { enterprise_name: string }) => l.enterprise_name)).toContain("<script>alert('name')</script>示例公司");
+    const region = JSON.parse(readFileSync(join(site, 'regions/421202/data.json'), 'utf8'));
+    expect(region.announcements_issued.map((a: { title: string }) => a.title)).toContain("<script>alert('title')</script>咸安区计划名单</title><img src=x onerror=alert(1)>");
+  });
+
+  test('workbooks keep the text exactly, as text', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(site, 'regions/421202/announcements.xlsx')) as unknown as ArrayBuffer);
+    const index = wb.getWorksheet('目录')!;
+    expect(index.getColumn(2).values).toContain("<script>alert('title')</script>咸安区计划名单</title><img src=x onerror=alert(1)>");
+    const sheet = wb.getWorksheet('2025-421202-plan')!;
+    expect(sheet.getColumn(2).values).toContain("<script>alert('name')</script>示例公司");
   });
 });

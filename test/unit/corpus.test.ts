@@ -10,7 +10,8 @@
  * test/unit/fixtures.test.ts checks the same cases in-process, problem for problem; this file
  * checks what a publisher sees from the command line.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,11 +34,11 @@ interface Expected {
   line?: number;
   column?: string;
 }
-interface InvalidCase { problems: Expected[]; limits?: Partial<typeof LIMITS> }
+interface InvalidCase { problems: Expected[]; limits?: Partial<typeof LIMITS>; base?: string }
 
 /** Cases on disk that report warnings only: the command exits 0 for them. */
 const WARNING_ONLY = new Set([
-  'credit-code-org-digit', 'missing-date', 'missing-equipment', 'not-in-plan', 'not-locked',
+  'credit-code-org-digit', 'deadline-before-published', 'missing-date', 'missing-equipment', 'not-in-plan', 'not-locked',
   'not-locked-id-constructor', 'not-locked-no-lock', 'silently-dropped', 'targets-exceed',
 ]);
 
@@ -121,8 +122,28 @@ const GENERATED: Generated[] = [
 
 interface Run { status: number; stdout: string; stderr: string }
 
-/** `npm run validate -- --data <dir> --format json`, in process. */
-const runCli = (dataDir: string): Promise<Run> => runScript('validate', ['--data', dataDir, '--format', 'json']);
+/** `npm run validate -- --data <dir> --format json [--base <revision>]`, in process. */
+const runCli = (dataDir: string, base?: string): Promise<Run> => runScript('validate', ['--data', dataDir, '--format', 'json', ...(base ? ['--base', base] : [])]);
+
+/**
+ * A case with "base" (published.lock at the base revision, beside data/) as CI runs it: the data
+ * root in a git repository whose commit holds the base lock, the case's own lock (or none) in
+ * the working tree, and `--base HEAD`.
+ */
+function baseRepository(name: string, baseLock: string): string {
+  const work = join(scratch, 'base', name);
+  cpSync(join(INVALID, name, 'data'), join(work, 'data'), { recursive: true });
+  const lock = join(work, 'data', 'published.lock');
+  const current = existsSync(lock) ? readFileSync(lock) : undefined;
+  writeFileSync(lock, readFileSync(join(INVALID, name, baseLock)));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=测试', '-c', 'user.email=test@example.org', ...args], { cwd: work, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', '基准版本');
+  if (current) writeFileSync(lock, current);
+  else rmSync(lock);
+  return join(work, 'data');
+}
 
 const onDisk = readdirSync(INVALID, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 const expectedOf = (name: string) => JSON.parse(readFileSync(join(INVALID, name, 'expected.json'), 'utf8')) as InvalidCase;
@@ -138,7 +159,10 @@ beforeAll(async () => {
     g.make(root, join(scratch, g.name));
     dirs.push([g.name, root]);
   }
-  for (const [name, dir] of dirs) runs.set(name, await runCli(dir));
+  for (const [name, dir] of dirs) {
+    const base = onDisk.includes(name) ? expectedOf(name).base : undefined;
+    runs.set(name, base ? await runCli(baseRepository(name, base), 'HEAD') : await runCli(dir));
+  }
 }, 240_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

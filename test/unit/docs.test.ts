@@ -132,14 +132,15 @@ describe('example CI workflows (docs/ci/)', () => {
     const wf = parseYaml(read('github-actions.yml')) as { on: Record<string, unknown>; jobs: Record<string, { steps: { run?: string; uses?: string }[] }> };
     expect(Object.keys(wf.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
     const runs = wf.jobs.build!.steps.map((s) => s.run ?? s.uses ?? '');
-    expect(runs).toContain('npm run validate -- --format github');
-    expect(runs.indexOf('npm run validate -- --format github')).toBeLessThan(runs.indexOf('npm run build'));
+    const validate = runs.findIndex((r) => r.includes('npm run validate -- --format github ${base:+--base "$base"}'));
+    expect(validate).toBeGreaterThanOrEqual(0);
+    expect(validate).toBeLessThan(runs.indexOf('npm run build'));
     expect(wf.jobs.deploy!.steps.map((s) => s.uses)).toContain('actions/deploy-pages@v4');
   });
 
   it('GitLab: validates merge requests and publishes public/ with a pages job', () => {
     const ci = parseYaml(read('gitlab-ci.yml')) as Record<string, { script?: string[]; artifacts?: { paths?: string[] } }>;
-    expect(ci.validate!.script).toContain('npm run validate');
+    expect(ci.validate!.script).toContain('npm run validate -- ${base:+--base "$base"}');
     expect(ci.pages!.script).toContain('npm run build -- --out public');
     expect(ci.pages!.artifacts!.paths).toEqual(['public']);
   });

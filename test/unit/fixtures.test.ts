@@ -8,6 +8,10 @@
  *
  * Problems are compared as a multiset of (severity, code, file, line, column), order-insensitive.
  * `not-locked` warnings are dropped on both sides unless the case sets "keepNotLocked".
+ *
+ * Every case is validated on TODAY, the day the command-line tests' clock reads (scripts/cli.ts,
+ * captureEffects). A case with "base": "<file>" is validated as `--base` would: the file, beside
+ * `data/`, is published.lock as it was at the base revision.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +32,10 @@ interface Expected {
   column?: string;
 }
 interface ValidCase { errors: 0; warnings: Expected[] }
-interface InvalidCase { problems: Expected[]; keepNotLocked?: boolean; limits?: Partial<typeof LIMITS> }
+interface InvalidCase { problems: Expected[]; keepNotLocked?: boolean; limits?: Partial<typeof LIMITS>; base?: string }
+
+/** The day of validation of every case. */
+const TODAY = '2026-12-01';
 
 /** Invalid cases about a scenario rather than one code (their names need not start with a code). */
 const SCENARIOS = new Set(['two-broken-files-one-gbk']);
@@ -55,12 +62,13 @@ const tuple = (p: Expected | Problem, severity = p.severity) =>
 const tuples = (ps: readonly (Expected | Problem)[], severity?: 'error' | 'warning') =>
   ps.map((p) => tuple(p, severity ?? p.severity)).sort();
 
-function validate(kind: string, name: string, limits: Partial<typeof LIMITS> = {}): Report {
+function validate(kind: string, name: string, limits: Partial<typeof LIMITS> = {}, baseLock?: string): Report {
   const root = join(FIXTURES, kind, name, 'data');
   const saved = { ...LIMITS };
   Object.assign(LIMITS, limits);
+  const base = baseLock === undefined ? undefined : { revision: 'origin/main', text: readFileSync(join(FIXTURES, kind, name, baseLock), 'utf8'), path: 'data/published.lock' };
   try {
-    return validateDataRoot(root).report;
+    return validateDataRoot(root, { today: TODAY, base }).report;
   } finally {
     Object.assign(LIMITS, saved);
   }
@@ -110,7 +118,7 @@ describe('invalid data roots', () => {
       if (!SCENARIOS.has(name)) {
         expect(expected.problems.some((p) => name === p.code || name.startsWith(`${p.code}-`)), 'case is named after a code it expects').toBe(true);
       }
-      const report = validate('invalid', name, expected.limits);
+      const report = validate('invalid', name, expected.limits, expected.base);
       expectWellWorded(report);
       const keep = (p: Expected | Problem) => expected.keepNotLocked === true || p.code !== 'not-locked';
       expect(tuples(report.problems.filter(keep))).toEqual(tuples(expected.problems.filter(keep)));
@@ -193,8 +201,8 @@ describe('what the valid cases read', () => {
 
   it('regions-csv: a historical code inside a historical parent', () => {
     const r = read('regions-csv');
-    expect(r.regions.get('422301')).toMatchObject({ name: '咸宁市（县级）', parent: '422300', valid_to: '1998-12-31' });
-    expect(r.regions.contains('420000', '422301')).toBe(true);
+    expect(r.regions.get('341402')).toMatchObject({ name: '居巢区', parent: '341400', valid_to: '2011-08-21' });
+    expect(r.regions.contains('340000', '341402')).toBe(true);
   });
 
   it('assessment: 否 vetoes a total of 85 to 不合格', () => {
@@ -210,6 +218,20 @@ describe('what the valid cases read', () => {
 
   it('correction-lowers-status: only the correction is in force', () => {
     expect([...read('correction-lowers-status').superseded]).toEqual(['2025-421202-completion']);
+  });
+
+  it('comment-period: the comment window and the channel for objections are read', () => {
+    expect(read('comment-period').announcements[0]!.meta.comment_period).toEqual({ from: '2025-04-28', to: '2025-05-07', channel: '公示期内如有异议，请致电 0715-8123456，或来信寄咸安区经济和信息化局' });
+  });
+
+  it('line-identity-corrected: a correction may change what a line_id names, and later announcements follow it', () => {
+    expect([...read('line-identity-corrected').superseded]).toEqual(['2024-421202-plan']);
+  });
+
+  it('locked: the lock records what the published rows resolve to', () => {
+    const refs = read('locked').references;
+    expect(refs?.industries['电石']).toBe('calcium-carbide');
+    expect(refs?.regions['421202']).toEqual({ name: '咸安区', parent: '421200' });
   });
 
   it('extra-columns: x_ columns are kept as written', () => {

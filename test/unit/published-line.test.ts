@@ -19,11 +19,18 @@ describe('a published line', () => {
 
   it('every column has its Chinese name and description; the pages show some of them', () => {
     for (const c of publishedColumnList()) {
-      expect(c.meta.zh, c.name).toMatch(/[\u4e00-\u9fff]/);
-      expect(c.meta.doc, c.name).not.toBe('');
+      expect(c.zh, c.name).toMatch(/[\u4e00-\u9fff]/);
+      expect(c.doc, c.name).not.toBe('');
     }
     expect(shownColumns('table').map((c) => c.name)).toEqual(['enterprise_name', 'region_name', 'industry_name', 'equipment', 'capacity', 'deadline', 'status']);
     expect(shownColumns('detail').map((c) => c.name)).toContain('line_id');
+  });
+
+  it('a column offices write is published under its own schema, so its header and constraints come with it', () => {
+    const byName = new Map(publishedColumnList().map((c) => [c.name, c]));
+    expect(byName.get('credit_code')!.office?.type).toBe('credit-code');
+    expect(byName.get('credit_code')!.zh).toBe('统一社会信用代码');
+    expect(byName.get('region_name')!.office).toBeUndefined();
   });
 
   it('carries the line\'s state as the model derives it', () => {

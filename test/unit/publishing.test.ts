@@ -12,7 +12,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KINDS, type Kind } from '../../src/schema/announcement.ts';
 import { parseFrontMatter } from '../../src/read/frontmatter.ts';
 import { validateDataRoot } from '../../src/validate/validate.ts';
-import { announcementMd, chineseHeader, freeId, todayInChina } from '../../src/publish/scaffold.ts';
+import { announcementMd, chineseHeader, freeId } from '../../src/publish/scaffold.ts';
+import { dayInChina } from '../../src/i18n/format.ts';
 import { EXAMPLE_REGION, EXAMPLE_YEAR } from '../../src/publish/examples.ts';
 import { templateCsv } from '../../src/publish/templates.ts';
 import { runScript } from '../support/scripts.ts';
@@ -86,7 +87,8 @@ describe('npm run new', () => {
     const record = validateDataRoot(root);
     expect(record.report.problems).toEqual([]);
     expect(record.announcements.map((a) => [a.id, a.rows.length])).toEqual([['2026-421202-plan', 1]]);
-    expect(Object.keys(JSON.parse(readFileSync(join(root, 'published.lock'), 'utf8')) as object)).toEqual(['2026-421202-plan']);
+    // The announcement, and what its rows resolve to (industries, regions: reference-changed).
+    expect(Object.keys(JSON.parse(readFileSync(join(root, 'published.lock'), 'utf8')) as object)).toEqual(['2026-421202-plan', '_references']);
   });
 
   it('takes the next free id when the recommended one is taken in any year', async () => {
@@ -177,7 +179,7 @@ describe('scaffold', () => {
     expect(freeId(2026, '421202', 'plan', new Set())).toBe('2026-421202-plan');
     expect(freeId(2026, '421202', 'plan', new Set(['2026-421202-plan', '2026-421202-plan-2']))).toBe('2026-421202-plan-3');
     expect(announcementMd({ kind: 'assessment', region: '140000', regionName: '山西省', year: 2025, published: '2026-01-05' })).toContain('title: 山西省2025年度淘汰落后产能工作考核结果');
-    expect(todayInChina(new Date('2026-03-19T16:30:00Z'))).toBe('2026-03-20'); // 00:30 in Beijing
+    expect(dayInChina(new Date('2026-03-19T16:30:00Z'))).toBe('2026-03-20'); // 00:30 in Beijing
   });
 
   it('a title YAML would misread is quoted', async () => {

@@ -37,7 +37,7 @@ describe('the page registry', () => {
 
   it('names one page of each kind the sample record has, for the tests that visit every kind', () => {
     const kinds = onePageOfEachKind(ctx).map((p) => p.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['home', 'region', 'enterprise', 'announcement', 'industry', 'policy', 'assessments', 'embed', 'notFound']));
+    expect(kinds).toEqual(expect.arrayContaining(['home', 'region', 'enterprise', 'announcement', 'industry', 'policy', 'assessments', 'embed', 'notFound', 'watchlists', 'watchlist']));
   });
 });
 

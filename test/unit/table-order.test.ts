@@ -198,9 +198,10 @@ describe('readTable: the data of a valid row', () => {
     const h = 'line_id,enterprise_name,region_code,industry,deadline,status';
     const two = read(`${h},x_a,x_b\nA1,甲厂,421202,水泥,2025-12,planned,1,2\n`);
     expect(two.extraColumns).toEqual(['x_a', 'x_b']);
+    // A control character in a header is reported (invisible-character), then read without it.
     const one = read(`${h},x_a\u0001x_b\nA1,甲厂,421202,水泥,2025-12,planned,1\n`);
-    expect(summary(one)).toEqual([]);
-    expect(one.extraColumns).toEqual(['x_a\u0001x_b']);
+    expect(summary(one)).toEqual([['invisible-character', 1, 'x_a\u0001x_b']]);
+    expect(one.extraColumns).toEqual(['x_ax_b']);
   });
 
   it('without a column every row needs, the cells are checked but no row is kept', () => {

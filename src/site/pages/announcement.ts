@@ -9,6 +9,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
 import { KIND_LABELS, type AnnouncementMeta, type Kind } from '../../schema/announcement.ts';
 import type { Announcement } from '../../validate/record.ts';
+import { announcementDownloads, type DownloadLink } from '../../output/workbooks.ts';
 import { linkDocNumbersInHtml, type DocIndex } from '../docnumbers.ts';
 import { columnMeta, displayCell, isNumeric } from '../labels.ts';
 import { renderMarkdown } from '../markdown.ts';
@@ -32,8 +33,8 @@ export interface AnnouncementPage {
   bodyHtml: string;
   correction?: CorrectionView | undefined;
   table?: TableData | undefined;
-  /** Where the table can be downloaded. */
-  downloads: { href: string; label: string }[];
+  /** Where the table can be downloaded: the issuing region's workbook (naming the sheet) and the national rows file. */
+  downloads: DownloadLink[];
   sources: NonNullable<AnnouncementMeta['sources']>;
 }
 
@@ -115,10 +116,7 @@ export function announcementPage(model: Model, a: Announcement, docIndex: DocInd
     bodyHtml: linkDocNumbersInHtml(renderMarkdown(a.body), docIndex, `/announcements/${a.id}/`),
     correction: effect ? correctionView(model, effect, m.correction_note) : undefined,
     table: announcementTableData(model, a),
-    downloads: [
-      { href: `/announcements/${a.id}/${a.id}.csv`, label: t.announcement.downloadCsv },
-      { href: `/announcements/${a.id}/${a.id}.json`, label: t.announcement.downloadJson },
-    ],
+    downloads: announcementDownloads(model, a.id),
     sources: m.sources ?? [],
   };
 }

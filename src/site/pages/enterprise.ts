@@ -3,7 +3,6 @@ import type { EnterpriseState, LineState, Model } from '../../derive/model.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
 import { statusLabel } from '../../schema/line.ts';
-import { lineTimeline } from '../charts.ts';
 import { lineDetails } from '../lines.ts';
 import type { Part } from '../table.ts';
 import { breadcrumbs, type Crumb } from './region.ts';
@@ -14,10 +13,24 @@ export interface LineSection {
   /** Days overdue, said in words (empty when not overdue). */
   overdue: string;
   facts: { label: string; parts: Part[] }[];
-  timeline: { svg: string };
-  steps: { status: string; date: string; datetime?: string | undefined; source: { href: string; title: string } }[];
-  mentions: { href: string; title: string; corrected: boolean }[];
+  /**
+   * The line's record, oldest first: each announcement that listed it, with the status it gave
+   * and the steps it was the first to report (with their dates). One list says what a timeline,
+   * a list of steps and a list of sources said three times before.
+   */
+  record: RecordEntry[];
   note?: string | undefined;
+}
+
+export interface RecordEntry {
+  date: string;
+  datetime: string;
+  source: { href: string; title: string };
+  /** The status the announcement gave the line, with its class for the status colour. */
+  status: { label: string; className: string };
+  /** Steps this announcement first reported: 已关停 2017年6月29日. */
+  steps: string[];
+  corrected: boolean;
 }
 
 export interface EnterprisePage {
@@ -38,21 +51,33 @@ const sum = (lines: readonly LineState[], f: (l: LineState) => number | undefine
   return total;
 };
 
-function lineSection(model: Model, l: LineState, index: number): LineSection {
+function lineSection(model: Model, l: LineState): LineSection {
   const titleOf = (id: string) => model.byId.get(id)?.meta.title ?? id;
+  const stepsBy = new Map<string, string[]>();
+  for (const s of l.timeline) {
+    // Being planned is dated by the plan itself: said by the entry's own date.
+    if (s.status === 'planned') continue;
+    const list = stepsBy.get(s.announcementId) ?? [];
+    list.push(`${statusLabel(s.status)} ${s.date ? formatDate(s.date) : t.line.unknownDate}`);
+    stepsBy.set(s.announcementId, list);
+  }
+  const seen = new Set<string>();
   return {
     heading: `${l.row.equipment ?? t.line.equipmentUnknown}${(l.row.equipment_count ?? 1) > 1 ? ` ×${l.row.equipment_count}` : ''}`,
     status: { label: statusLabel(l.status), className: `status s-${l.status}` },
     overdue: l.daysOverdue === undefined ? '' : l.complete ? t.history.completedLate(l.daysOverdue) : t.history.overdueFor(l.daysOverdue),
     facts: lineDetails(model, l),
-    timeline: { svg: lineTimeline(l, `timeline-${index + 1}`).svg },
-    steps: l.timeline.map((s) => ({
-      status: statusLabel(s.status),
-      date: s.date ? formatDate(s.date) : t.line.unknownDate,
-      datetime: s.date,
-      source: { href: `/announcements/${s.announcementId}/`, title: titleOf(s.announcementId) },
-    })),
-    mentions: l.mentions.map((m) => ({ href: `/announcements/${m.announcementId}/`, title: titleOf(m.announcementId), corrected: m.superseded })),
+    record: l.mentions.map((m) => {
+      // A step is told once, by the first announcement that reported it.
+      const steps = seen.has(m.announcementId) ? [] : (stepsBy.get(m.announcementId) ?? []);
+      seen.add(m.announcementId);
+      return {
+        date: formatDate(m.published), datetime: m.published,
+        source: { href: `/announcements/${m.announcementId}/`, title: titleOf(m.announcementId) },
+        status: { label: statusLabel(m.row.status), className: `status s-${m.row.status}` },
+        steps, corrected: m.superseded,
+      };
+    }),
     note: l.row.note,
   };
 }
@@ -72,7 +97,7 @@ export function enterprisePage(model: Model, e: EnterpriseState): EnterprisePage
       { label: t.enterprise.creditCode, value: e.creditCode ?? t.enterprise.noCode },
       ...(e.stockCode ? [{ label: t.enterprise.stockCode, value: e.stockCode }] : []),
     ],
-    lines: e.lines.map((l, i) => lineSection(model, l, i)),
+    lines: e.lines.map((l) => lineSection(model, l)),
     funds: funds.filter(([, v]) => v !== undefined).map(([label, v, unit]) => ({ label, value: `${formatNumber(v)}${unit}` })),
   };
 }

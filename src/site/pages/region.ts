@@ -9,9 +9,11 @@ import { regionCharts, type ChartSpec } from '../charts.ts';
 import { linesTable } from '../lines.ts';
 import type { TableData } from '../table.ts';
 import { capacityTableData, progressTable, regionName, share } from './tables.ts';
+import { REGION_PAGE_LINES, regionDataPath } from '../../output/region-data.ts';
+import { regionWorkbookPath } from '../../output/workbooks.ts';
 
-/** Largest number of lines a region page lists itself; bigger regions point to their children. */
-export const MAX_REGION_LINES = 200;
+/** Largest number of lines a region page lists itself (its data.json lists the same); bigger regions point to their children. */
+export const MAX_REGION_LINES = REGION_PAGE_LINES;
 
 export interface Crumb {
   name: string;
@@ -43,6 +45,10 @@ export interface RegionPage {
   announcements: AnnouncementLink[];
   contact?: NonNullable<AnnouncementMeta['contact']> | undefined;
   feed: string;
+  /** The page's figures as JSON. */
+  data: string;
+  /** The workbook of the announcements the region issued, if it issued any. */
+  workbook?: string | undefined;
 }
 
 export function breadcrumbs(model: Model, code: string, self: boolean): Crumb[] {
@@ -84,5 +90,7 @@ export function regionPage(model: Model, code: string): RegionPage {
     })),
     contact: issued.find((a) => a.meta.contact)?.meta.contact,
     feed: `/regions/${code}/feed.xml`,
+    data: regionDataPath(code),
+    workbook: issued.length > 0 ? regionWorkbookPath(code) : undefined,
   };
 }

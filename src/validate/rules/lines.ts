@@ -68,13 +68,14 @@ interface Done {
   status: LineStatus;
 }
 
-/** Ideographs: matchKey never removes, folds or changes their case, and no other character becomes one. */
-const isIdeograph = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+/** Code points that coarseHash counts: ideographs (and the Yijing symbols among them), BMP compatibility ideographs, the astral planes of ideographs. */
+const isIdeograph = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3ffff);
 
 /**
- * A number for `exact` (taken as it is) and the ideographs of each text, in order. Texts with
- * equal matchKeys have equal ideographs, so equal identities always get equal numbers; different
- * ones may share a number, and are told apart by their matchKeys.
+ * A number for `exact` (taken as it is) and the ideographs of each text's NFKC form, in order.
+ * Texts with equal matchKeys have equal ideographs in their NFKC forms (matchKey removes and
+ * case-folds no ideograph), so equal identities always get equal numbers; different ones may
+ * share a number, and are told apart by their matchKeys.
  */
 function coarseHash(exact: string, text: string, more?: string): number {
   let h = 0x811c9dc5; // FNV-1a
@@ -84,13 +85,46 @@ function coarseHash(exact: string, text: string, more?: string): number {
   return h >>> 2; // a small integer, cheap as a map key
 }
 
+/**
+ * The ideographs of NFKC(text), one code point at a time: NFKC maps each character on its own
+ * as far as ideographs go (they are starters that compose with nothing). A unified ideograph is
+ * its own NFKC form and nothing below U+2E80 becomes one (test/unit/identity.test.ts checks
+ * both for every code point); the rest (Kangxi radicals ⼯, compatibility ideographs, ㈱, ⑴ …) is
+ * normalised once per character and remembered.
+ */
 function ideographHash(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isIdeograph(c)) h = Math.imul(h ^ c, 0x01000193);
+    if (c < 0x2e80) continue;
+    if (c >= 0x3400 && c <= 0x9fff) {
+      h = Math.imul(h ^ c, 0x01000193);
+      continue;
+    }
+    const pair = (c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const cp = pair ? ((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000 : c;
+    if (pair) i++;
+    for (const x of nfkcIdeographs(cp)) h = Math.imul(h ^ x, 0x01000193);
   }
   return h;
 }
+
+const ideographsOf = new Map<number, readonly number[]>();
+/** The ideographs (code points) of NFKC of one code point. */
+export function nfkcIdeographs(cp: number): readonly number[] {
+  let out = ideographsOf.get(cp);
+  if (out === undefined) {
+    const found: number[] = [];
+    for (const ch of String.fromCodePoint(cp).normalize('NFKC')) {
+      const x = ch.codePointAt(0)!;
+      if (isIdeograph(x)) found.push(x);
+    }
+    ideographsOf.set(cp, (out = found));
+  }
+  return out;
+}
+
+/** coarseHash of one text, for tests. */
+export const identityHash = (text: string) => coarseHash('', text);
 
 interface DoneRow {
   row: LineRow;
@@ -245,6 +279,52 @@ export function checkNotInPlan(all: readonly Announcement[], regions: RegionTabl
         for (const r of regionsOfPlans) if (regions.contains(r, region) || regions.contains(region, r)) { ok = true; break; }
       }
       if (!ok) out.push(problem('not-in-plan', rowWhere(a, a.rows[i]!, 'line_id'), { value: a.rows[i]!.data.line_id }));
+    }
+  }
+  return out;
+}
+
+/** What identifies the line a row is about beyond its line_id: the enterprise, the region, the industry. */
+function identityChange(first: LineRow, row: LineRow, match: (s: string) => string): string | undefined {
+  // The same credit code is the same enterprise, renamed or not; without two codes, the name decides.
+  const enterprise = first.credit_code && row.credit_code
+    ? first.credit_code !== row.credit_code
+    : first.enterprise_name !== row.enterprise_name && match(first.enterprise_name) !== match(row.enterprise_name);
+  if (enterprise) return first.credit_code && row.credit_code ? 'credit_code' : 'enterprise_name';
+  if (first.region_code !== row.region_code) return 'region_code';
+  if (first.industry !== row.industry) return 'industry';
+  return undefined;
+}
+
+/** A line as the message names it: enterprise (credit code), region, industry. */
+export type LineText = (r: LineRow) => string;
+const plainLineText: LineText = (r) => `“${r.enterprise_name}”（${[r.credit_code, r.region_code, r.industry].filter(Boolean).join('，')}）`;
+
+/**
+ * line-identity-changed: a line_id that an announcement in force published for one enterprise
+ * (credit code, or name by matchKey), region or industry, used in a later one for another. Only
+ * announcements in force count: a valid correction takes the place of the one it supersedes, so
+ * what it publishes is the line's identity from then on.
+ */
+export function checkLineIdentity(inForce: readonly Announcement[], lines = new LineIndex(), lineText: LineText = plainLineText): Problem[] {
+  const anns = linesByPublication(inForce);
+  for (const a of anns) lines.of(a);
+  const first: ({ row: LineRow; id: string } | undefined)[] = new Array(lines.size);
+  const match = matchKeys();
+  const out: Problem[] = [];
+  for (const a of anns) {
+    const ids = lines.of(a);
+    for (let i = 0; i < a.rows.length; i++) {
+      const row = a.rows[i]!;
+      const seen = first[ids[i]!];
+      if (seen === undefined) {
+        first[ids[i]!] = { row: row.data, id: a.id };
+        continue;
+      }
+      if (seen.id === a.id || a.meta.supersedes === seen.id) continue; // a repeated row is duplicate-row's
+      const column = identityChange(seen.row, row.data, match);
+      if (column === undefined) continue;
+      out.push(problem('line-identity-changed', rowWhere(a, row, column), { value: row.data.line_id, other: seen.id, before: lineText(seen.row), after: lineText(row.data) }));
     }
   }
   return out;

@@ -2,7 +2,7 @@ import type { Problem } from '../../schema/problem.ts';
 import { gradeFor, gradeLabel } from '../../schema/assessment.ts';
 import { LineRowSchema, statusLabel, type LineRow } from '../../schema/line.ts';
 import type { AssessmentRow } from '../../schema/assessment.ts';
-import type { CardRow } from '../../schema/cards.ts';
+import { CardRowSchema, type CardRow } from '../../schema/cards.ts';
 import type { TargetRow } from '../../schema/target.ts';
 import type { AnnouncementMeta } from '../../schema/announcement.ts';
 import { columnsOf } from '../../schema/column.ts';
@@ -24,6 +24,8 @@ export interface RowContext {
 
 const zhOf = (table: Parameters<typeof columnsOf>[0]) => Object.fromEntries(columnsOf(table).map((c) => [c.name, c.meta.zh]));
 const LINE_ZH = zhOf(LineRowSchema);
+const CARD_ZH = zhOf(CardRowSchema);
+const CARD_DATES = ['issued_date', 'deadline', 'resolved_date'] as const;
 
 function regionRule(row: Row<{ region_code: string }>, ctx: RowContext, out: Problem[]) {
   const code = row.data.region_code;
@@ -64,6 +66,12 @@ const LINE_DATES = ['shutdown_date', 'sealed_date', 'dismantled_date', 'accepted
 
 const where = (file: string, line: number, column: string) => ({ file, line, column });
 
+/** Any date before this (compared as text: 1999-12 and 1999-12-31 are before it, 2000-01 is not) is implausible. */
+export const EARLIEST = '2000';
+
+/** The publication date rules assume when the front matter gives none that reads: later than every date, so no row date is after it. */
+export const UNKNOWN_PUBLISHED = '9999-12-31';
+
 /** A date a line's status leads one to expect; blank ones are warnings (many real lists give none). */
 function expectDate(row: Row<LineRow>, column: 'sealed_date' | 'dismantled_date' | 'accepted_date', file: string, out: Problem[]) {
   if (row.data[column] === undefined) out.push(problem('missing-date', where(file, row.line, column), { status: statusLabel(row.data.status), zh: LINE_ZH[column] }));
@@ -100,7 +108,17 @@ export function checkLineRows(rows: readonly Row<LineRow>[], ctx: RowContext): P
     for (let i = 0; i < LINE_DATES.length; i++) {
       const column = LINE_DATES[i]!;
       const v = d[column];
-      if (v !== undefined && v > meta.published) out.push(problem('date-after-published', where(file, line, column), { value: v, zh: LINE_ZH[column], published: meta.published }));
+      if (v === undefined) continue;
+      if (v > meta.published) out.push(problem('date-after-published', where(file, line, column), { value: v, zh: LINE_ZH[column], published: meta.published }));
+      if (v < EARLIEST) out.push(problem('implausible-date', where(file, line, column), { value: v, zh: LINE_ZH[column] }));
+    }
+    const deadline = d.deadline;
+    if (deadline !== undefined) {
+      if (deadline < EARLIEST) out.push(problem('implausible-date', where(file, line, 'deadline'), { value: deadline, zh: LINE_ZH.deadline }));
+      // A month ends after any day of it: 2025-04 is not before 2025-04-28.
+      else if (meta.kind === 'plan' && meta.published !== UNKNOWN_PUBLISHED && deadline < (deadline.length === 7 ? meta.published.slice(0, 7) : meta.published)) {
+        out.push(problem('deadline-before-published', where(file, line, 'deadline'), { value: deadline, published: meta.published }));
+      }
     }
   }
   return out;
@@ -146,6 +164,10 @@ export function checkCardRows(rows: readonly Row<CardRow>[], ctx: RowContext): P
   uniqueRule(rows, (r) => r.card_id, 'card_id', '编号', ctx, out);
   for (const row of rows) {
     regionRule(row, ctx, out);
+    for (const column of CARD_DATES) {
+      const v = row.data[column];
+      if (v !== undefined && v < EARLIEST) out.push(problem('implausible-date', { file: ctx.file, line: row.line, column }, { value: v, zh: CARD_ZH[column] }));
+    }
     if (row.data.card === 'yellow' && row.data.deadline === undefined) {
       out.push(problem('yellow-needs-deadline', { file: ctx.file, line: row.line, column: 'deadline' }));
     }

@@ -1,0 +1,16 @@
+/**
+ * Gzip copies of the large text files, beside them (`lines.csv.gz`), for hosts that serve a
+ * precompressed file when the client accepts gzip (nginx `gzip_static on`). Only files above
+ * PRECOMPRESS_MIN_BYTES: a national site has 100,000 small pages, which nginx compresses on the
+ * fly, and a copy of each would double the file count. Deterministic: gzip's header carries no
+ * time (zlib writes 0) and the same bytes compress the same way.
+ */
+import { gzipSync } from 'node:zlib';
+import { byteLength } from './downloads.ts';
+import { compressible, PRECOMPRESS_MIN_BYTES } from './hosting.ts';
+import type { SiteFile } from './site-files.ts';
+
+export function precompressed(f: SiteFile): SiteFile | undefined {
+  if (!compressible(f.path) || byteLength(f.content) < PRECOMPRESS_MIN_BYTES) return undefined;
+  return { path: `${f.path}.gz`, mediaType: 'application/gzip', content: new Uint8Array(gzipSync(f.content, { level: 9 })) };
+}

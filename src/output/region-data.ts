@@ -1,0 +1,100 @@
+/**
+ * `/regions/<code>/data.json`: what a region's page shows, as data with stable keys, so that a
+ * journalist can cite and fetch it: the progress figures, lines by status, targets against
+ * capacity by year, industry and unit, the children's progress, the lines the page lists (in the
+ * page's order), the announcements the region issued, and its downloads.
+ *
+ * Keys are snake_case and never renamed; a new figure is a new key. The lines are those the page
+ * lists: all of them up to REGION_PAGE_LINES, else the first REGION_PAGE_LINES in the page's order
+ * (`lines_total` says how many there are; the children's files and /data/lines.csv have the rest).
+ */
+import { childRegions, orderLines, progressOf } from '../derive/aggregate.ts';
+import type { LineState, Model, Progress } from '../derive/model.ts';
+import { LINE_STATUSES } from '../schema/line.ts';
+import { announcementPage } from './tables.ts';
+
+/** Lines a region page lists itself; bigger regions point to their children. */
+export const REGION_PAGE_LINES = 200;
+
+/** The version of this file's layout; raised only if a key changes meaning or goes away. */
+export const REGION_DATA_FORMAT = 1;
+
+export const regionDataPath = (code: string) => `/regions/${code}/data.json`;
+
+/** Sums of decimals without the float's noise (0.1 + 0.2 = 0.3, not 0.30000000000000004). */
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** A share with four decimals (0.3333), so a cited figure reads the same everywhere. */
+const share = (p: Progress) => (p.share === undefined ? null : Math.round(p.share * 10_000) / 10_000);
+
+function progressJson(p: Progress) {
+  return {
+    lines: p.lines,
+    complete: p.complete,
+    overdue: p.overdue,
+    share_complete: share(p),
+    by_status: Object.fromEntries(LINE_STATUSES.map((s) => [s, p.byStatus[s]])),
+  };
+}
+
+function lineJson(model: Model, l: LineState) {
+  const r = l.row;
+  return {
+    line_key: l.key,
+    line_id: r.line_id,
+    enterprise_key: l.enterpriseKey,
+    enterprise_name: r.enterprise_name,
+    credit_code: r.credit_code ?? null,
+    region_code: r.region_code,
+    region_name: model.regions.get(r.region_code)?.name ?? null,
+    industry: r.industry,
+    equipment: r.equipment ?? null,
+    capacity: r.capacity ?? null,
+    capacity_unit: r.capacity_unit ?? null,
+    deadline: r.deadline ?? null,
+    status: l.status,
+    overdue: l.overdue,
+    last_changed: l.lastChanged,
+    page: `/enterprises/${l.enterpriseKey}/`,
+  };
+}
+
+export interface RegionDownload {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** The data of a region's page. `downloads` are the region's files written before this one. */
+export function regionData(model: Model, code: string, site: URL, downloads: readonly RegionDownload[] = []): Record<string, unknown> {
+  const r = model.regions.get(code);
+  const lines = model.linesByRegion.get(code) ?? [];
+  const children = childRegions(model, code).map((c) => ({ code: c, p: model.progressByRegion.get(c) ?? progressOf([]) }));
+  // The page's order: by share complete, highest first, then by code.
+  children.sort((a, b) => (b.p.share ?? -1) - (a.p.share ?? -1) || (a.code < b.code ? -1 : 1));
+  const listed = orderLines(lines).slice(0, REGION_PAGE_LINES);
+  const issued = model.announcementsIssuedBy.get(code) ?? [];
+  return {
+    format: REGION_DATA_FORMAT,
+    region: { code, name: r?.name ?? code, level: r?.level ?? null, parent: r?.parent ?? null },
+    chain: model.regions.chain(code).map((x) => ({ code: x.code, name: x.name })),
+    as_of: model.asOf,
+    version: model.release.id,
+    page: new URL(`/regions/${code}/`, site).href,
+    progress: progressJson(model.progressByRegion.get(code) ?? progressOf(lines)),
+    children: children.map(({ code: c, p }) => ({ code: c, name: model.regions.get(c)?.name ?? c, ...progressJson(p), page: `/regions/${c}/` })),
+    targets_vs_capacity: (model.capacityByRegion.get(code) ?? []).map((c) => ({
+      year: c.year, industry: c.industry, industry_name: model.taxonomy.get(c.industry)?.name ?? c.industry, unit: c.unit,
+      target: c.target === undefined ? null : round(c.target), planned: round(c.planned), eliminated: round(c.eliminated),
+    })),
+    lines_total: lines.length,
+    lines_listed: listed.length,
+    lines: listed.map((l) => lineJson(model, l)),
+    announcements_issued: issued.map((a) => ({
+      id: a.id, title: a.meta.title, kind: a.kind, year: a.meta.year, published: a.meta.published, rows: a.rows.length,
+      superseded_by: model.supersededBy.get(a.id) ?? null, page: announcementPage(a.id),
+    })),
+    feed: `/regions/${code}/feed.xml`,
+    downloads,
+  };
+}
