@@ -175,18 +175,22 @@ describe('search over more enterprises than one page', () => {
     test(`results arriving move nothing on the screen (${viewport.width}×${viewport.height})`, async () => {
       const context = await session.browser.newContext({ viewport });
       const page = await context.newPage();
-      await page.goto(`${session.origin}/search/`);
-      await page.waitForSelector('#search:not([hidden])');
-      for (const q of ['示范', '淄博旧名', '示', '91421202MA49ABCDX0', '示范']) await type(page, q);
+      // A slow network: results arrive more than 0.5 s after the keystroke, when CLS counts every shift.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 600, downloadThroughput: -1, uploadThroughput: -1 });
+      // A shared link: its results arrive with no input at all.
+      await page.goto(`${session.origin}/search/?q=${encodeURIComponent('纸业')}`);
+      await page.waitForFunction(() => document.getElementById('results')!.dataset.query === '纸业');
+      for (const q of ['示范', '淄博旧名', '示', '91421202MA49ABCDX0', '落后产能计划', '示范']) await type(page, q);
       await page.click('#pager [data-go=last]');
       await page.waitForFunction(() => document.getElementById('page-of')!.textContent === '第 2 / 2 页');
       await type(page, '纸业');
       await page.selectOption('select[name=province]', '湖北省');
       await page.waitForFunction(() => document.getElementById('results')!.dataset.totalEnterprises === '13');
       const s = await shifts(page);
-      // Stricter than CLS: shifts right after typing count too.
-      expect(s.all, s.moved.join('; ')).toBeLessThan(0.1);
-      expect(s.cls).toBeLessThan(0.1);
+      // As CLS counts: shifts within 0.5 s of a keystroke or click are the reader's own doing.
+      expect(s.cls, s.moved.join('; ')).toBeLessThan(0.1);
+      expect(s.cls, 'nothing moves at all').toBe(0);
       await context.close();
     });
   }
