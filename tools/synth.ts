@@ -21,6 +21,7 @@
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineRowSchema, statusLabel } from '../src/schema/line.ts';
+import { writeCsv } from '../src/text/csv.ts';
 import { TargetRowSchema } from '../src/schema/target.ts';
 import { columnsOf } from '../src/schema/column.ts';
 import type { Lock } from '../src/schema/lock.ts';
@@ -835,9 +836,6 @@ const COMPLETION_COLUMNS = [
 ] as const;
 const TARGET_COLUMNS = ['region_code', 'industry', 'capacity', 'capacity_unit', 'count', 'note'] as const;
 
-function csvCell(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 const tenths = (n: number | undefined) => (n === undefined ? '' : n % 10 === 0 ? String(n / 10) : `${Math.floor(n / 10)}.${n % 10}`);
 const q = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar
 
@@ -870,8 +868,7 @@ interface Rendered {
 }
 
 function planTable(cy: CountyYear, zh: boolean, wrong: Correction | undefined): { csv: string; rows: number } {
-  const head = PLAN_COLUMNS.map((c) => (zh ? LINE_ZH[c]! : c)).join(',');
-  const out: string[] = [head];
+  const out: string[][] = [PLAN_COLUMNS.map((c) => (zh ? LINE_ZH[c]! : c))];
   for (const { line, entry } of cy.items) {
     if (wrong?.omitted.has(line.id)) continue;
     const capH = wrong?.wrongCap.get(line.id) ?? line.capH;
@@ -885,14 +882,13 @@ function planTable(cy: CountyYear, zh: boolean, wrong: Correction | undefined): 
       entry.planShutdown !== undefined && !(entry.omit & 1) ? ymd(entry.planShutdown) : '',
       String(emp), notes.join('；'),
     ];
-    out.push(cells.map(csvCell).join(','));
+    out.push(cells);
   }
-  return { csv: `${out.join('\n')}\n`, rows: out.length - 1 };
+  return { csv: writeCsv(out, { newline: '\n' }), rows: out.length - 1 };
 }
 
 function completionTable(cy: CountyYear, zh: boolean, wrong: Correction | undefined): { csv: string; rows: number } {
-  const head = COMPLETION_COLUMNS.map((c) => (zh ? LINE_ZH[c]! : c)).join(',');
-  const out: string[] = [head];
+  const out: string[][] = [COMPLETION_COLUMNS.map((c) => (zh ? LINE_ZH[c]! : c))];
   for (const { line, entry: e } of cy.items) {
     if (wrong?.omitted.has(line.id)) continue;
     const capH = wrong?.wrongCap.get(line.id) ?? line.capH;
@@ -910,9 +906,9 @@ function completionTable(cy: CountyYear, zh: boolean, wrong: Correction | undefi
       done ? '否' : e.outcome === 'shutdown' ? '是' : '',
       e.note,
     ];
-    out.push(cells.map(csvCell).join(','));
+    out.push(cells);
   }
-  return { csv: `${out.join('\n')}\n`, rows: out.length - 1 };
+  return { csv: writeCsv(out, { newline: '\n' }), rows: out.length - 1 };
 }
 
 function correctionNote(cy: CountyYear, c: Correction): string {

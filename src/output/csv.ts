@@ -1,35 +1,18 @@
 import type { ExportTable } from './tables.ts';
+import { writeCsv, type CsvValue } from '../text/csv.ts';
 
 /**
- * CSV as the site writes it: RFC 4180 with CRLF line ends, quoting commas, quotes, line breaks
- * and leading or trailing spaces.
- *
- * A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR at its start) is written
- * with a leading apostrophe. Table cells cannot start so (the validator's `formula-cell`); front
- * matter values (titles, issuers …) can until issue 15's validator rejects them too, after which
- * this guard never fires and can go: exports must not alter values.
+ * CSV downloads of the site: CRLF, formula-like text escaped (src/text/csv.ts). For people,
+ * booleans read 是/否 and the file starts with a byte-order mark for Excel; for machines they read
+ * true/false and there is no BOM (the Frictionless reference implementation reads one into the
+ * first header). Objects are written as JSON.
  */
-const FORMULA = /^[=+\-@\t\r]/;
+const peopleValue = (v: unknown): CsvValue => (typeof v === 'boolean' ? (v ? '是' : '否') : v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as CsvValue));
 
-export function csvCell(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  let s = typeof v === 'boolean' ? (v ? '是' : '否') : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  if (typeof v === 'string' && FORMULA.test(s)) s = `'${s}`;
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export interface CsvOptions {
-  /**
-   * Start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8. Files for machines
-   * go without: the Frictionless reference implementation reads a BOM as part of the first header.
-   */
-  bom?: boolean;
-}
-
-export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>, opts: CsvOptions = { bom: true }): string {
-  const lines = [header.map(csvCell).join(',')];
-  for (const r of rows) lines.push(r.map(csvCell).join(','));
-  return `${opts.bom ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`;
+export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>, opts: { bom?: boolean } = { bom: true }): string {
+  const all: CsvValue[][] = [[...header]];
+  for (const r of rows) all.push(r.map(peopleValue));
+  return writeCsv(all, { bom: opts.bom ?? true, newline: '\r\n', escapeFormulae: true });
 }
 
 /** A value for machines: booleans as true/false (Table Schema's defaults), objects as JSON. */

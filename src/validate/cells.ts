@@ -1,6 +1,6 @@
 import type { Problem } from '../schema/problem.ts';
 import { YES_NO, type ColumnMeta } from '../schema/column.ts';
-import { problem, type ProblemCode, type Where } from '../problems/catalogue.ts';
+import { problemOf, type ProblemCode, type Where } from '../problems/catalogue.ts';
 import { checkCreditCode } from '../text/credit-code.ts';
 import { normaliseUnit, type Taxonomy } from '../reference/industries.ts';
 import { toHalfWidth } from '../text/normalize.ts';
@@ -156,8 +156,8 @@ export function formulaLead(raw: string): string | undefined {
 /** The problem a CellFailure or CellWarned stands for, placed at `where` in column `name`. */
 export function cellProblem(out: CellFailure | CellWarned, raw: string, name: string, meta: ColumnMeta, where: Where): Problem {
   const at = { ...where, column: name };
-  if (out instanceof CellWarned) return problem(out.code, at, { value: raw });
-  return problem(out.code, at, { zh: meta.zh, value: raw, ...out.params });
+  if (out instanceof CellWarned) return problemOf(out.code, at, { value: raw });
+  return problemOf(out.code, at, { zh: meta.zh, value: raw, ...out.params });
 }
 
 /** Reads the raw text of a non-blank cell as its column's type (one cell; tables use readTable). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueDetail } from '../problems/zod-issues.ts';
 
 /**
  * The schema's own checks on one column's value (ranges, lengths, patterns, allowed values),
@@ -126,13 +127,6 @@ function zodCheck(schema: z.ZodType): ColumnCheck {
   return (v) => {
     const r = schema.safeParse(v);
     if (r.success) return undefined;
-    const issue = r.error.issues[0]!;
-    if (issue.code === 'too_small') return `不能小于 ${String(issue.minimum)}`;
-    if (issue.code === 'too_big') return `不能大于 ${String(issue.maximum)}`;
-    if (issue.code === 'invalid_format') return '格式不对';
-    if (issue.code === 'invalid_value') return '不是允许的取值';
-    if (issue.code === 'invalid_type') return '类型不对';
-    // A refinement's own message is Chinese (e.g. 没有这一天); zod's are English.
-    return issue.code === 'custom' && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '不符合要求';
+    return issueDetail(r.error.issues[0]!);
   };
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { columnsOf, type ColumnMeta } from '../schema/column.ts';
 import type { Kind } from '../schema/announcement.ts';
 import type { Problem } from '../schema/problem.ts';
-import { problem, type ProblemCode } from '../problems/catalogue.ts';
+import { problem, problemOf, type ProblemCode } from '../problems/catalogue.ts';
 import { CellFailure, CellWarned, cellProblem, readCellValue, type CellContext } from './cells.ts';
 import { columnCheck, type ColumnCheck } from './column-checks.ts';
 import { foreignDelimiter, parseCsv, type CsvRecord } from '../read/csv.ts';
@@ -119,7 +119,7 @@ export function readTable<T>(
   }
   for (const issue of layout.issues) {
     if (issue.ifUsed !== undefined && used![issue.ifUsed] === 0) continue;
-    problems.push(problem(issue.code, { file, line: header.line, column: issue.column }, issue.params));
+    problems.push(problemOf(issue.code, { file, line: header.line, column: issue.column }, issue.params));
   }
   const rows = readRows<T>(records, layout.slots, ctx, ANY_INVISIBLE.test(text));
   append(problems, rows.problems);

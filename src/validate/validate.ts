@@ -5,6 +5,7 @@ import type { Lock, References } from '../schema/lock.ts';
 import type { Problem, Report } from '../schema/problem.ts';
 import { RegionCsvRowSchema, type RegionCsvRow } from '../schema/region.ts';
 import { problem } from '../problems/catalogue.ts';
+import { issueDetail } from '../problems/zod-issues.ts';
 import { parseFrontMatter } from '../read/frontmatter.ts';
 import { buildTaxonomy, normaliseUnit, type Taxonomy } from '../reference/industries.ts';
 import { decodeFile, readDataRoot, type RawAnnouncement, type RawDataRoot, type RawFile } from '../read/load.ts';
@@ -372,9 +373,6 @@ function checkBody(body: string, bodyLine: number, file: string, problems: Probl
   }
 }
 
-/** What a front-matter value should have been, for zod's invalid_type. */
-const TYPE_ZH: Readonly<Record<string, string>> = { number: '数字', string: '文字', boolean: ' true 或 false', object: '“字段: 值”的组合，如 { name: 张三 }', array: '列表（每项以“- ”开头）', date: '日期' };
-
 function metaProblem(issue: z.core.$ZodIssue, data: Record<string, unknown>, keyLines: Record<string, number>, file: string): Problem {
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
@@ -389,10 +387,7 @@ function metaProblem(issue: z.core.$ZodIssue, data: Record<string, unknown>, key
   const leaf = issue.path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
   const offending = leaf === undefined ? value : leaf;
   const shown = typeof offending === 'object' ? JSON.stringify(offending) : String(offending);
-  const detail = issue.code === 'invalid_type' ? `应为${TYPE_ZH[issue.expected] ?? '另一种写法'}` : issue.code === 'invalid_value' ? '不是允许的取值' : issue.code === 'invalid_format' ? '格式不对' : issue.code === 'too_big' ? '太长或太大' : issue.code === 'too_small' ? '太短或太小'
-    // A refinement's own message is Chinese (没有这一天, 结束日期早于开始日期); zod's are English.
-    : issue.code === 'custom' && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '不符合要求';
-  return problem('bad-value', { file, line: keyLines[key] ?? 1, column: path }, { value: shown, detail, about: KEY_HELP[key] });
+  return problem('bad-value', { file, line: keyLines[key] ?? 1, column: path }, { value: shown, detail: issueDetail(issue), about: KEY_HELP[key] });
 }
 
 // ── reference tables ────────────────────────────────────────────────────────────────────────

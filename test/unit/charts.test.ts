@@ -231,7 +231,7 @@ describe('chartTableToCsv', () => {
 
   it('prefixes formula-like text cells with an apostrophe and quotes what needs it', () => {
     const lines = chartTableToCsv(table).replace('\ufeff', '').trimEnd().split('\r\n');
-    expect(lines.slice(1)).toEqual([`"'=HYPERLINK(""http://x"")",12.5`, "'+1,0", "'-2,", "'@SUM(A1),10000", '"郑州市, ""北区""",3']);
+    expect(lines.slice(1)).toEqual([`"'=HYPERLINK(""http://x"")",12.5`, `"'+1",0`, `"'-2",`, `"'@SUM(A1)",10000`, '"郑州市, ""北区""",3']);
   });
 
   it('is exactly the numbers of the chart table', () => {
