@@ -12,7 +12,8 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bareAstroBuild } from '../tools/bench/bare-astro.ts';
 import { kb, mb, ratio, sizeOf, timed, TSX, walk } from '../tools/bench/measure.ts';
-import { queryBytes, regionPageGzip } from '../tools/bench/site.ts';
+import { regionPageGzip } from '../tools/bench/site.ts';
+import { browserFigures, describe as describeSearch, queriesFor, searchFigures } from '../tools/bench/search.ts';
 import { validationVsParse } from '../tools/bench/validation.ts';
 import { outputFigures, outputSummary } from '../tools/bench/output.ts';
 import { watchlistsCost } from '../tools/bench/watchlists.ts';
@@ -23,12 +24,11 @@ const USAGE = 'npm run bench -- [--sizes 1000,10000] [--full] [--out 文件] [--
 export async function main(argv: readonly string[], fx: Effects): Promise<number> {
   const { values: opt } = parseOptions(argv, {
     sizes: { type: 'string', default: '1000,10000' }, full: { type: 'boolean', default: false }, out: { type: 'string' }, work: { type: 'string', default: '/tmp/phaseout-bench' },
-    site: { type: 'string' }, query: { type: 'string', default: '水泥' },
+    site: { type: 'string' }, query: { type: 'string', multiple: true },
   }, USAGE);
   if (opt.site) {
     const site = resolve(fx.cwd, opt.site);
-    const q = await queryBytes(site, opt.query);
-    fx.stdout(`Pagefind 索引 ${kb(sizeOf(join(site, 'pagefind')))}；搜索“${opt.query}”共传输 ${kb(q.bytes)}（${q.requests} 个请求，含页面与 Pagefind 程序）\n`);
+    fx.stdout(`${JSON.stringify(await browserFigures(site, opt.query ?? queriesFor(site)), null, 1)}\n`);
     return 0;
   }
   const sizes = opt.sizes.split(',').map(Number);
@@ -54,15 +54,14 @@ export async function main(argv: readonly string[], fx: Effects): Promise<number
     // The yardstick, right after: a bare Astro project rendering as many trivial pages.
     const bare = bareAstroBuild(join(base, 'bare'), html);
     const distBytes = sizeOf(site);
-    // A typical query: part of the name of the enterprise in the middle of the combined download.
-    const lineRows = readFileSync(join(site, 'data/lines.csv'), 'utf8').split('\r\n');
-    const name = lineRows[Math.floor(lineRows.length / 2)]!.split(',')[3]!;
-    const query = name.includes('合成') ? name.slice(name.indexOf('合成') + 2, name.indexOf('合成') + 6) : name.slice(0, 4);
-    const q = await queryBytes(site, query);
+    const search = await searchFigures(data, site);
+    fx.stdout(`${describeSearch(search)}\n`);
+    const q = search.browser.first;
+    const query = q.query;
     const region = regionPageGzip(site);
     const result = {
       lines: n, synth, validate, ...vp, validationRatio: ratio(vp.validateMs, vp.readParseMs), build, steps, rssMB, bare, buildRatio: ratio(build.seconds, bare.seconds),
-      html, files: files.length, dist: distBytes, query, queryBytes: q.bytes, queryRequests: q.requests, region,
+      html, files: files.length, dist: distBytes, query, queryBytes: q.bytes, queryRequests: q.requests, region, search,
       releaseFiles: watchlistsCost(data),
     };
     fx.stdout(`${JSON.stringify(result, null, 1)}\n`);

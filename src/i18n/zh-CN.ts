@@ -130,7 +130,7 @@ export const zhCN = {
   policy: { docNumber: '文号', issuer: '发布机关', issued: '发布日期', source: '来源' },
   search: {
     title: '搜索',
-    label: '企业名称（可输入名称的任一部分）、统一社会信用代码、股票代码、清单编号、地区、行业或文号',
+    label: '企业名称（可输入名称的任一部分）、统一社会信用代码、股票代码、清单编号、设备、地区、行业或文号',
     headerLabel: '搜索企业名称、信用代码、地区或文号',
     headerPlaceholder: '企业名称或信用代码',
     button: '搜索',
@@ -148,12 +148,13 @@ export const zhCN = {
     prev: '上一页',
     next: '下一页',
     last: '末页',
-    reasons: { former: '曾用名', credit: '统一社会信用代码', stock: '股票代码', line: '清单编号', doc: '文号', alias: '别名' },
+    reasons: { former: '曾用名', credit: '统一社会信用代码', stock: '股票代码', line: '清单编号', doc: '文号', alias: '别名', equipment: '设备' },
     fullText: '也在公告正文和政策文件中搜索',
     fullTextTitle: '公告与政策文件全文',
     fullTextNone: '公告正文和政策文件中也没有找到。',
     filters: { province: '省份', city: '城市', industry: '行业', year: '年度', status: '状态' },
     any: '不限',
+    cityFirst: '先选省份',
     kinds: { enterprise: '企业', region: '地区', industry: '行业', announcement: '公告', policy: '政策文件' },
   },
   history: {

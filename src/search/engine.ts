@@ -12,8 +12,8 @@
 import { and, andNot, countRange, decodeSet, has, membersIn, newBits, Reader, hashKey, unpackFile, type Bits } from './bits.ts';
 import { fold, locate, parseCharMap, type CharMap } from './fold.ts';
 import {
-  CLASS, CODE, CODE_PREFIX, codeShardKey, FACETS, FIELD, parseKeys, paths, type CodeEntry, type CollectionId, type CollectionMeta, type DocEntry, type EnterpriseRecord, type Facet, type FilterName, type KeyHead,
-  type LeafEntry, type MatchClass, type Meta, type PageRecord, type TargetRecord,
+  CLASS, CODE, CODE_PREFIX, codeShardKey, FACETS, FIELD, fileOf, isAscii, isName, packStarts, parseKeys, paths, type CodeEntry, type CollectionId, type DocEntry, type EnterpriseRecord, type Facet, type FilterName, type Geo,
+  type KeyHead, type LeafEntry, type MatchClass, type Meta, type Pack, type PageRecord, type TargetRecord, type Field,
 } from './format.ts';
 
 export type Loader = (path: string) => Promise<Uint8Array | undefined>;
@@ -53,6 +53,8 @@ export interface Outcome {
   /** Matching enterprises after the filters, and of them matched by name (the rest by a code). */
   total: number;
   byName: number;
+  /** Of which found by a code (credit code, stock code, line id). */
+  byCode: number;
   page: number;
   pages: number;
   items: Item[];
@@ -72,21 +74,28 @@ interface Member {
   masks?: number[];
 }
 
-type KeyData = KeyHead & { allBits: Bits; titleBits: Bits; prefixBits: Bits; cells: Map<number, number> };
+type KeyData = KeyHead & { allBits: Bits; titleBits: Bits; prefixBits: Bits; exactBits: Bits; cells: Map<number, number> };
+type Found = { big: KeyData } | { small: Member[] };
 
 const bitOf = (mask: number, i: number) => Math.floor(mask / 2 ** i) % 2 === 1;
+/** Outcomes kept, so that going back to a query (a deleted character) costs nothing. */
+const REMEMBERED = 64;
 
 export class SearchEngine {
   readonly ts: CharMap;
   private readonly keys: Record<CollectionId, Set<string>>;
+  private readonly starts = new Map<Pack, Int32Array>();
   private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly decoded = new Map<string, KeyData | undefined>();
+  private readonly outcomes = new Map<string, Outcome>();
 
   private constructor(
     readonly meta: Meta,
     private readonly load: Loader,
   ) {
     this.ts = parseCharMap(meta.ts);
-    this.keys = { e: parseKeys(meta.collections.e.keys), p: parseKeys(meta.collections.p.keys) };
+    const k = (c: CollectionId) => parseKeys(meta.collections[c].keys);
+    this.keys = { e: k('e'), p: k('p') };
   }
 
   static async open(load: Loader): Promise<SearchEngine> {
@@ -108,23 +117,54 @@ export class SearchEngine {
     return this.once(path, (b) => JSON.parse(new TextDecoder().decode(b)) as T);
   }
 
-  /** The key file entry of an internal key ('' is every target). */
+  private file(pack: Pack, key: string): number {
+    let starts = this.starts.get(pack);
+    if (!starts) this.starts.set(pack, (starts = packStarts(pack)));
+    return fileOf(starts, pack.buckets, hashKey(key));
+  }
+
+  /** The targets with one value of a facet. */
+  private valueSet(c: CollectionId, f: Facet, bit: number): Promise<Bits | undefined> {
+    return this.once(paths.value(c, f, bit), (bytes) => decodeSet(this.meta.collections[c].n, new Reader(bytes)));
+  }
+
+  /** The facet masks of one province's targets. */
+  private provinceMasks(c: CollectionId, province: number): Promise<Uint8Array | undefined> {
+    return this.once(paths.province(c, province), (b) => b);
+  }
+
+  /** The cities of a province, fetched when a province is chosen. */
+  geo(province: number): Promise<Geo | undefined> {
+    return this.json<Geo>(paths.geo(province));
+  }
+
+  /** The sets of an internal key ('' is every target), decoded once. */
   private async keyData(c: CollectionId, key: string): Promise<KeyData | undefined> {
+    const id = `${c}:${key}`;
+    if (this.decoded.has(id)) return this.decoded.get(id);
     const cm = this.meta.collections[c];
-    const file = await this.once(paths.key(c, hashKey(key) % cm.keyShards), (b) => unpackFile<Record<string, KeyHead>>(b));
+    const file = await this.once(paths.key(c, this.file(cm.keyPack, key)), (b) => unpackFile<Record<string, KeyHead>>(b));
     const head = file?.head[key];
-    if (!file || !head) return undefined;
-    const n = cm.n;
-    const cells = new Map<number, number>();
-    const r: Reader = file.reader(head.cube);
-    const count = r.varint();
-    let prev = -1;
-    for (let i = 0; i < count; i++) {
-      prev += r.varint() + 1;
-      cells.set(prev, r.varint());
+    let data: KeyData | undefined;
+    if (file && head) {
+      const n = cm.n;
+      const cells = new Map<number, number>();
+      if (cm.facets.length) {
+        const r: Reader = file.reader(head.cube);
+        const count = r.varint();
+        let prev = -1;
+        for (let i = 0; i < count; i++) {
+          prev += r.varint() + 1;
+          cells.set(prev, r.varint());
+        }
+      }
+      const allBits = decodeSet(n, file.reader(head.all));
+      const exactBits = newBits(n);
+      for (const o of head.exact) exactBits[o >>> 5]! |= 1 << (o & 31);
+      data = { ...head, allBits, titleBits: head.title === head.all ? allBits : decodeSet(n, file.reader(head.title)), prefixBits: decodeSet(n, file.reader(head.prefix)), exactBits, cells };
     }
-    const allBits = decodeSet(n, file.reader(head.all));
-    return { ...head, allBits, titleBits: head.title === head.all ? allBits : decodeSet(n, file.reader(head.title)), prefixBits: decodeSet(n, file.reader(head.prefix)), cells };
+    this.decoded.set(id, data);
+    return data;
   }
 
   /** Where to look for a folded query: its own key, or the leaf of its first minimal rare string. */
@@ -143,14 +183,15 @@ export class SearchEngine {
   }
 
   /** Targets of a collection containing the folded query, verified, with their class. */
-  private async members(c: CollectionId, q: string): Promise<{ big: KeyData } | { small: Member[] }> {
+  private async members(c: CollectionId, q: string): Promise<Found> {
     const where = this.plan(c, q);
     if ('key' in where) {
       const big = await this.keyData(c, where.key);
       return big ? { big } : { small: [] };
     }
     const cm = this.meta.collections[c];
-    const shard = await this.json<Record<string, LeafEntry[]>>(paths.leaf(c, hashKey(where.leaf) % cm.leafShards));
+    const ascii = isAscii(where.leaf);
+    const shard = await this.json<Record<string, LeafEntry[]>>(paths.leaf(c, this.file(ascii ? cm.asciiLeaves : cm.leaves, where.leaf), ascii));
     const out: Member[] = [];
     for (const [ord, record, texts = []] of shard?.[where.leaf] ?? []) {
       const title = record[1];
@@ -163,15 +204,15 @@ export class SearchEngine {
         reason = { label: '', text: title, mark: locate(title, q, this.ts) };
       }
       for (let i = 0; i < texts.length; i += 2) {
-        const field = texts[i] as number;
+        const field = texts[i] as Field;
         const text = texts[i + 1] as string;
         const f = fold(text, this.ts);
         const k = f.indexOf(q);
         if (k < 0) continue;
-        const tc = field === FIELD.former ? (k > 0 ? CLASS.title : f.length === q.length ? CLASS.exact : CLASS.prefix) : CLASS.other;
+        const tc = isName(field) ? (k > 0 ? CLASS.title : f.length === q.length ? CLASS.exact : CLASS.prefix) : CLASS.other;
         if (!reason || tc < cls) {
           cls = tc;
-          reason = { label: field === FIELD.former ? 'former' : 'alias', text, mark: locate(text, q, this.ts) };
+          reason = { label: LABELS[field] ?? '', text, mark: locate(text, q, this.ts) };
         }
       }
       if (reason) out.push({ ord, cls, record, reason, masks: masksOf(c, record) });
@@ -193,20 +234,40 @@ export class SearchEngine {
 
   private async codes(q: string): Promise<(CodeEntry | DocEntry)[]> {
     if (q.length < 3 || !/\d/.test(q)) return [];
-    const list = await this.json<(CodeEntry | DocEntry)[]>(paths.code(hashKey(codeShardKey(q)) % this.meta.codeShards));
+    const list = await this.json<(CodeEntry | DocEntry)[]>(paths.code(this.file(this.meta.codes, codeShardKey(q))));
     return (list ?? []).filter(([code, what]) => code === q || (what === CODE.credit && q.length >= CODE_PREFIX && code.startsWith(q)));
   }
 
   async search(text: string, filters: Filters = {}, page = 0): Promise<Outcome> {
     const q = fold(text, this.ts);
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Filters;
-    const empty: Outcome = { folded: q, tooShort: q.length < 2, total: 0, byName: 0, page: 0, pages: 0, items: [], others: [], codeMiss: false, facets: { province: [], city: [], industry: [], status: [], year: [] } };
+    const memo = JSON.stringify([q, FILTER_ORDER.map((f) => active[f] ?? ''), page]);
+    const known = this.outcomes.get(memo);
+    if (known) return known;
+    const outcome = await this.compute(q, active, page);
+    this.outcomes.set(memo, outcome);
+    if (this.outcomes.size > REMEMBERED) this.outcomes.delete(this.outcomes.keys().next().value!);
+    return outcome;
+  }
+
+  private async compute(q: string, active: Filters, page: number): Promise<Outcome> {
+    const empty: Outcome = { folded: q, tooShort: q.length < 2, total: 0, byName: 0, byCode: 0, page: 0, pages: 0, items: [], others: [], codeMiss: false, facets: { province: [], city: [], industry: [], status: [], year: [] } };
     const browsing = q.length === 0 && Object.keys(active).length > 0;
     if (q.length < 2 && !browsing) return empty;
-    const [found, pagesFound, codes] = await Promise.all([
+    const province = active.province ? this.meta.provinces.findIndex(([, name]) => name === active.province) : -1;
+    // What the filters on a key's sets will need, fetched beside the key's file rather than after it.
+    if ('key' in this.plan('e', q)) {
+      if (province >= 0) void this.provinceMasks('e', province);
+      for (const f of FACETS) {
+        const b = active[f] ? this.meta.values[f].indexOf(active[f]) : -1;
+        if (b >= 0) void this.valueSet('e', f, b);
+      }
+    }
+    const [found, pagesFound, codes, geo] = await Promise.all([
       this.members('e', q),
-      browsing ? Promise.resolve({ small: [] as Member[] }) : this.members('p', q),
+      browsing ? Promise.resolve<Found>({ small: [] }) : this.members('p', q),
       browsing ? Promise.resolve([]) : this.codes(q),
+      province >= 0 ? this.geo(province) : Promise.resolve(undefined),
     ]);
     // Enterprises found by a code come first, once each.
     const codeHits = codes.filter((x): x is CodeEntry => typeof x[2] === 'number');
@@ -218,63 +279,66 @@ export class SearchEngine {
         const record = recs.get(ord);
         if (!record || seen.has(ord)) continue;
         seen.add(ord);
-        const label = what === CODE.credit ? 'credit' : what === CODE.stock ? 'stock' : 'line';
-        codeMembers.push({ ord, cls: CLASS.exact, record, masks: masksOf('e', record), reason: { label, text: code.toUpperCase(), mark: [0, q.length] } });
+        codeMembers.push({ ord, cls: CLASS.exact, record, masks: masksOf('e', record), reason: { label: CODE_LABELS[what] ?? '', text: code.toUpperCase(), mark: [0, q.length] } });
       }
     }
-    const e = await this.select('e', q, found, codeMembers, active, page);
-    const p = await this.select('p', q, pagesFound, [], active, 0, OTHERS_MAX);
-    const docItems: Item[] = codes
+    const docs: Item[] = codes
       .filter((x): x is DocEntry => typeof x[2] !== 'number')
-      .map(([, , [href, title, kind, details]]) => ({ href, title, kind: this.meta.kinds[kind] ?? '', details: [details], reason: { label: 'doc', text: details } }));
+      .map(([, , record]) => this.page(record, '', { label: 'doc', text: record[6] ?? '' }));
+    const e = await this.select('e', q, found, codeMembers, active, page, geo);
+    const p = browsing ? undefined : await this.select('p', q, pagesFound, [], active, 0, geo, OTHERS_MAX);
     const looksLikeCode = /^[0-9a-z]{6,}$/.test(q) && /\d/.test(q);
     return {
       folded: q,
       tooShort: false,
       total: e.total,
-      byName: e.total - e.extra,
+      byName: e.byName,
+      byCode: e.byCode,
       page: e.page,
       pages: Math.ceil(e.total / PAGE_SIZE),
       items: e.items,
-      others: [...docItems, ...p.items],
+      others: [...docs, ...(p?.items ?? [])],
       codeMiss: looksLikeCode && codeMembers.length === 0 && e.total === 0,
       facets: e.facets,
     };
   }
 
   /** Applies the filters to one collection's matches, counts the choices and takes a page. */
-  private async select(c: CollectionId, q: string, found: { big: KeyData } | { small: Member[] }, extra: Member[], filters: Filters, page: number, size = PAGE_SIZE) {
+  private async select(c: CollectionId, q: string, found: Found, extra: Member[], filters: Filters, page: number, geo: Geo | undefined, size = PAGE_SIZE) {
     const cm = this.meta.collections[c];
     const n = cm.n;
     const facetBits = new Map<Facet, number>();
     for (const f of FACETS) {
       const v = filters[f];
-      if (!v) continue;
-      const b = this.meta.values[f].indexOf(v);
-      facetBits.set(f, b);
+      if (v) facetBits.set(f, this.meta.values[f].indexOf(v));
     }
-    // A filter the collection does not carry (or an unknown value) leaves nothing of it.
-    const unsupported = [...facetBits].some(([f, b]) => b < 0 || !cm.facets.includes(f));
-    const pIndex = filters.province ? this.meta.provinces.findIndex(([, name]) => name === filters.province) : -1;
-    const cIndex = filters.city ? this.meta.cities.findIndex(([, name, prov]) => name === filters.city && (pIndex < 0 || prov === pIndex)) : -1;
-    const provRange = filters.province ? cm.provinces.find(([p]) => p === pIndex) ?? [pIndex, 0, 0] : undefined;
-    const cityRange = filters.city ? cm.cities.find(([x]) => x === cIndex) ?? [cIndex, 0, 0] : undefined;
-    const [from, to] = cityRange ? [cityRange[1], cityRange[2]] : provRange ? [provRange[1], provRange[2]] : [0, n];
-    const geoActive = !!(filters.province || filters.city);
     const facets: Record<FilterName, Choice[]> = { province: [], city: [], industry: [], status: [], year: [] };
-    const citiesShown = cm.cities.filter(([x]) => pIndex < 0 || this.meta.cities[x]?.[2] === pIndex);
+    const none = { total: 0, byName: 0, byCode: 0, page: 0, items: [] as Item[], facets };
+    // A filter the collection does not carry (or an unknown value) leaves nothing of it.
+    if ([...facetBits].some(([f, b]) => b < 0 || !cm.facets.includes(f))) return none;
+    const pIndex = filters.province ? this.meta.provinces.findIndex(([, name]) => name === filters.province) : -1;
+    if (filters.province && pIndex < 0) return none;
+    const provRange = pIndex >= 0 ? cm.provinces.find(([p]) => p === pIndex) ?? [pIndex, 0, 0] : undefined;
+    // Cities are chosen within a province; their ranges come with the province's geo file.
+    const cityList = geo?.ranges[c] ?? [];
+    const cIndex = filters.city && geo ? geo.cities.indexOf(filters.city) : -1;
+    if (filters.city && cIndex < 0) return none;
+    const cityRange = cIndex >= 0 ? cityList.find(([x]) => x === cIndex) ?? [cIndex, 0, 0] : undefined;
+    const [from, to] = cityRange ? [cityRange[1], cityRange[2]] : provRange ? [provRange[1], provRange[2]] : [0, n];
+    const geoActive = pIndex >= 0;
     const label = (list: [number, number][], names: (i: number) => string): Choice[] => list.filter(([, k]) => k > 0).map(([i, k]) => ({ value: names(i), count: k }));
-    if (unsupported) return { total: 0, extra: 0, page: 0, items: [] as Item[], facets };
+    const cityName = (i: number) => geo!.cities[i]!;
+    const provinceName = (i: number) => this.meta.provinces[i]![1];
 
     const extraOk = extra.filter((m) => m.ord >= from && m.ord < to && passes(m.masks ?? [], cm.facets, facetBits));
     const extraOrds = new Set(extra.map((m) => m.ord));
 
     if ('small' in found) {
       const all = [...extra, ...found.small.filter((m) => !extraOrds.has(m.ord))];
-      const inGeo = (m: Member, [a, b]: readonly number[]) => m.ord >= a! && m.ord < b!;
+      const inRange = (m: Member, a: number, b: number) => m.ord >= a && m.ord < b;
       const facetOk = all.filter((m) => passes(m.masks ?? [], cm.facets, facetBits));
-      facets.province = label(cm.provinces.map(([p, a, b]) => [p, facetOk.filter((m) => inGeo(m, [a, b])).length]), (i) => this.meta.provinces[i]![1]);
-      facets.city = label(citiesShown.map(([x, a, b]) => [x, facetOk.filter((m) => inGeo(m, [a, b])).length]), (i) => this.meta.cities[i]![1]);
+      facets.province = label(cm.provinces.map(([p, a, b]) => [p, facetOk.filter((m) => inRange(m, a, b)).length]), provinceName);
+      facets.city = label(cityList.map(([x, a, b]) => [x, facetOk.filter((m) => inRange(m, a, b)).length]), cityName);
       cm.facets.forEach((f, fi) => {
         const others = new Map([...facetBits].filter(([g]) => g !== f));
         const counts = new Array<number>(this.meta.values[f].length).fill(0);
@@ -285,37 +349,42 @@ export class SearchEngine {
         }
         facets[f] = label(counts.map((k, b) => [b, k]), (b) => this.meta.values[f][b]!);
       });
-      const chosen = facetOk.filter((m) => m.ord >= from && m.ord < to).sort((a, b) => (extraOrds.has(b.ord) ? 1 : 0) - (extraOrds.has(a.ord) ? 1 : 0) || a.cls - b.cls || a.ord - b.ord);
+      const chosen = facetOk.filter((m) => inRange(m, from, to)).sort((a, b) => (extraOrds.has(b.ord) ? 1 : 0) - (extraOrds.has(a.ord) ? 1 : 0) || a.cls - b.cls || a.ord - b.ord);
       const pages = Math.max(1, Math.ceil(chosen.length / size));
       const at = Math.min(page, pages - 1);
       const slice = chosen.slice(at * size, at * size + size);
-      return { total: chosen.length, extra: extraOk.length, page: at, items: slice.map((m) => this.item(c, m.ord, m.record!, m.reason!)), facets };
+      const byName = chosen.filter((m) => m.cls !== CLASS.other && !extraOrds.has(m.ord)).length;
+      return { total: chosen.length, byName, byCode: extraOk.length, page: at, items: slice.map((m) => this.item(c, m.ord, m.record!, m.reason!)), facets };
     }
 
     const k = found.big;
     let M = k.allBits;
     for (const [f, b] of facetBits) {
-      const vb = await this.once(paths.value(c, f, b), (bytes) => decodeSet(n, new Reader(bytes)));
+      const vb = await this.valueSet(c, f, b);
       M = and(M, vb ?? newBits(n));
     }
-    for (const m of extra) if (has(M, m.ord)) M = andNot(M, oneBit(n, m.ord)); // listed once, among the code hits
+    if (extra.some((m) => has(M, m.ord))) {
+      M = M === k.allBits ? M.slice() : M;
+      for (const m of extra) M[m.ord >>> 5]! &= ~(1 << (m.ord & 31)); // listed once, among the code hits
+    }
     const total = countRange(M, from, to) + extraOk.length;
-    facets.province = label(cm.provinces.map(([p, a, b]) => [p, countRange(M, a, b)]), (i) => this.meta.provinces[i]![1]);
-    facets.city = label(citiesShown.map(([x, a, b]) => [x, countRange(M, a, b)]), (i) => this.meta.cities[i]![1]);
+    const named = and(M, k.titleBits);
+    const byName = countRange(named, from, to);
+    facets.province = label(cm.provinces.map(([p, a, b]) => [p, countRange(M, a, b)]), provinceName);
+    facets.city = label(cityList.map(([x, a, b]) => [x, countRange(M, a, b)]), cityName);
     if (geoActive) {
       // Within a province, count from the masks of its targets.
-      const prov = cityRange ? this.meta.cities[cityRange[0]]![2] : pIndex;
-      const pr = cm.provinces.find(([p]) => p === prov);
-      const bytes = pr ? await this.once(paths.province(c, prov), (b) => b) : undefined;
+      const pr = cm.provinces.find(([p]) => p === pIndex);
+      const bytes = pr ? await this.provinceMasks(c, pIndex) : undefined;
       const counts = cm.facets.map((f) => new Array<number>(this.meta.values[f].length).fill(0));
+      const others = cm.facets.map((f) => new Map([...facetBits].filter(([g]) => g !== f)));
       if (pr && bytes) {
         const r = new Reader(bytes);
         for (let o = pr[1]; o < pr[2]; o++) {
           const masks = cm.facets.map(() => r.varint());
           if (o < from || o >= to || !has(k.allBits, o)) continue;
-          cm.facets.forEach((f, fi) => {
-            const others = new Map([...facetBits].filter(([g]) => g !== f));
-            if (!passes(masks, cm.facets, others)) return;
+          cm.facets.forEach((_, fi) => {
+            if (!passes(masks, cm.facets, others[fi]!)) return;
             for (let b = 0; b < counts[fi]!.length; b++) if (bitOf(masks[fi]!, b)) counts[fi]![b]!++;
           });
         }
@@ -336,12 +405,10 @@ export class SearchEngine {
       });
     }
     // Classes in rank order, each without the ones before it.
-    const exactBits = newBits(n);
-    for (const o of k.exact) exactBits[o >>> 5]! |= 1 << (o & 31);
     const groups: [MatchClass, Bits][] = [
-      [CLASS.exact, and(M, exactBits)],
-      [CLASS.prefix, andNot(and(M, k.prefixBits), exactBits)],
-      [CLASS.title, andNot(andNot(and(M, k.titleBits), k.prefixBits), exactBits)],
+      [CLASS.exact, and(M, k.exactBits)],
+      [CLASS.prefix, andNot(and(M, k.prefixBits), k.exactBits)],
+      [CLASS.title, andNot(andNot(named, k.prefixBits), k.exactBits)],
       [CLASS.other, andNot(M, k.titleBits)],
     ];
     const pages = Math.max(1, Math.ceil(total / size));
@@ -370,7 +437,7 @@ export class SearchEngine {
       const record = m.record ?? top.get(m.ord) ?? recs.get(m.ord)!;
       return this.item(c, m.ord, record, m.reason ?? this.reasonFor(record, q, m.cls));
     });
-    return { total, extra: extraOk.length, page: at, items, facets };
+    return { total, byName, byCode: extraOk.length, page: at, items, facets };
   }
 
   private reasonFor(record: TargetRecord, q: string, cls: MatchClass): Reason {
@@ -379,45 +446,42 @@ export class SearchEngine {
     const former = (record as EnterpriseRecord)[6];
     const text = Array.isArray(former) ? former.find((x) => fold(x, this.ts).includes(q)) : undefined;
     if (text) return { label: 'former', text, mark: locate(text, q, this.ts) };
-    return { label: '', text: title };
+    // Matched by a text the record does not carry (equipment): say which, and what it contains.
+    return q ? { label: 'equipment', text: `…${q}…`, mark: [1, 1 + q.length] } : { label: '', text: title };
   }
 
   private item(c: CollectionId, ord: number, record: TargetRecord, reason: Reason): Item {
-    const { province, city } = this.placeOf(c, ord);
+    const province = this.provinceOf(c, ord);
     if (c === 'e') {
-      const [key, name, below, industry, status] = record as EnterpriseRecord;
+      const [key, name, place, industry, status] = record as EnterpriseRecord;
       const names = (f: Facet, mask: number) => this.meta.values[f].filter((_, b) => bitOf(mask, b)).join('、');
-      return { href: `/enterprises/${key}/`, title: name, kind: this.meta.kinds[4] ?? '', details: [[province, city, below].filter(Boolean).join(' '), names('industry', industry), names('status', status)], reason };
+      return { href: `/enterprises/${key}/`, title: name, kind: this.meta.kinds[4] ?? '', details: [[province, place].filter(Boolean).join(' '), names('industry', industry), names('status', status)], reason };
     }
-    const [href, title, kind, below, , details] = record as PageRecord;
-    return { href, title, kind: this.meta.kinds[kind] ?? '', details: [[province, city, below].filter((x) => x && x !== title).join(' '), details].filter(Boolean), reason };
+    return this.page(record as PageRecord, province, reason);
   }
 
-  private placeOf(c: CollectionId, ord: number): { province: string; city: string } {
-    const cm: CollectionMeta = this.meta.collections[c];
-    const find = (ranges: [number, number, number][]) => {
-      let lo = 0;
-      let hi = ranges.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const [v, a, b] = ranges[mid]!;
-        if (ord < a) hi = mid - 1;
-        else if (ord >= b) lo = mid + 1;
-        else return v;
-      }
-      return -1;
-    };
-    const p = find(cm.provinces);
-    const ci = find(cm.cities);
-    return { province: p >= 0 ? this.meta.provinces[p]![1] : '', city: ci >= 0 ? this.meta.cities[ci]![1] : '' };
+  private page([href, title, kind, place, , details, doc]: PageRecord, province: string, reason: Reason): Item {
+    return { href, title, kind: this.meta.kinds[kind] ?? '', details: [[province === title ? '' : province, place].filter(Boolean).join(' '), details, reason.label === 'doc' ? '' : doc ?? ''].filter(Boolean), reason };
+  }
+
+  private provinceOf(c: CollectionId, ord: number): string {
+    const ranges = this.meta.collections[c].provinces;
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [v, a, b] = ranges[mid]!;
+      if (ord < a) hi = mid - 1;
+      else if (ord >= b) lo = mid + 1;
+      else return this.meta.provinces[v]![1];
+    }
+    return '';
   }
 }
 
-function oneBit(n: number, o: number): Bits {
-  const b = newBits(n);
-  b[o >>> 5] = 1 << (o & 31);
-  return b;
-}
+const FILTER_ORDER: readonly FilterName[] = ['province', 'city', 'industry', 'status', 'year'];
+const LABELS: Partial<Record<Field, string>> = { [FIELD.former]: 'former', [FIELD.alias]: 'alias', [FIELD.equipment]: 'equipment' };
+const CODE_LABELS: Record<number, string> = { [CODE.credit]: 'credit', [CODE.stock]: 'stock', [CODE.line]: 'line' };
 
 function masksOf(c: CollectionId, record: TargetRecord): number[] {
   return c === 'e' ? [(record as EnterpriseRecord)[3], (record as EnterpriseRecord)[4], (record as EnterpriseRecord)[5]] : [];

@@ -7,10 +7,10 @@ import { t } from '../i18n/zh-CN.ts';
 
 /**
  * The documents Pagefind indexes for full-text search: what the name index does not hold —
- * equipment, announcement titles and bodies, policy texts. Pagefind's index metadata grows with
- * the number of documents, so enterprises (heading id `e-<key>`, with their equipment) and
- * announcements (`a-<id>`) are sections of one document per region, and each policy text is a
- * document. Built from the model, never by re-reading the
+ * announcement titles and bodies, policy texts. (Enterprise names, equipment words, codes and
+ * document numbers are in the name index.) Pagefind's index metadata grows with the number of
+ * documents, so announcements (heading id `a-<id>`) are sections of one document per issuing
+ * region, and each policy text is a document. Built from the model, never by re-reading the
  * site's pages. Pure and linear: the same model gives the same documents in the same order.
  */
 export interface SearchDoc {
@@ -21,7 +21,6 @@ export interface SearchDoc {
 
 export const FIELD_SEPARATOR = '｜';
 export const ANNOUNCEMENT_ANCHOR = 'a-';
-export const ENTERPRISE_ANCHOR = 'e-';
 
 const clean = (s: string) => escapeHtml(s.replaceAll(FIELD_SEPARATOR, '|'));
 
@@ -31,26 +30,16 @@ function page(title: string, kind: string, body: string): string {
 
 export function fullTextDocuments(model: Model, policies: readonly PolicyText[]): SearchDoc[] {
   const out: SearchDoc[] = [];
-  // Equipment of each enterprise, as a section of its region's document.
-  const equipmentIn = new Map<string, string[]>();
-  for (const e of model.enterprises) {
-    const words = [...new Set(e.lines.flatMap((l) => l.mentions.map((m) => m.row.equipment ?? '')))].filter(Boolean).sort();
-    if (!words.length) continue;
-    const section = `<h2 id="${ENTERPRISE_ANCHOR}${e.key}">${clean(e.name)}</h2><p>${words.map(clean).join(' ')}</p>`;
-    const list = equipmentIn.get(e.regionCode);
-    if (list) list.push(section);
-    else equipmentIn.set(e.regionCode, [section]);
-  }
-  const codes = [...new Set([...model.announcementsIssuedBy.keys(), ...equipmentIn.keys()])].sort();
+  const codes = [...model.announcementsIssuedBy.keys()].sort();
   for (const code of codes) {
     const announcements = model.announcementsIssuedBy.get(code) ?? [];
     const name = model.regions.get(code)?.name ?? code;
-    const sections = (equipmentIn.get(code) ?? []).concat(announcements.map((a) => {
+    const sections = announcements.map((a) => {
       const doc = a.meta.doc_number;
       const heading = [a.meta.title, KIND_LABELS[a.kind], String(a.meta.year)].map(clean).join(FIELD_SEPARATOR);
       const words = [a.meta.issuer, doc, doc && normaliseDocNumber(doc)].filter((x): x is string => !!x).map(clean).join(' ');
       return `<h2 id="${ANNOUNCEMENT_ANCHOR}${a.id}">${heading}</h2><p>${words}</p><p>${clean(a.body.replace(/\s+/g, ' '))}</p>`;
-    }));
+    });
     out.push({ url: `/regions/${code}/`, html: page(name, t.search.kinds.region, sections.join('')) });
   }
   for (const p of policies) {

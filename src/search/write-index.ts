@@ -2,13 +2,14 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Model } from '../derive/model.ts';
-import { readPolicyTexts } from '../read/policies.ts';
+import { readPolicyTexts, type PolicyText } from '../read/policies.ts';
 import { encodeSet, hashKey, packFile, putVarint } from './bits.ts';
 import { collectSearchData, hasBit, type Collection, type SearchData } from './collect.ts';
-import { fullTextDocuments } from './fulltext.ts';
+import { fullTextDocuments, type SearchDoc } from './fulltext.ts';
 import { buildGrams, type KeySets } from './grams.ts';
 import {
-  CLASS, COLLECTIONS, FIELD, codeShardKey, encodeKeys, paths, type CodeEntry, type CollectionId, type DocEntry, type CollectionMeta, type KeyHead, type LeafEntry, type MatchClass, type MatchedTexts, type Meta, type TargetRecord,
+  CLASS, COLLECTIONS, FIELD, codeShardKey, encodeKeys, isAscii, paths, toBase64, type CollectionId, type CollectionMeta, type Geo, type KeyHead, type LeafEntry, type MatchClass, type MatchedTexts, type Meta,
+  type Pack, type TargetRecord,
 } from './format.ts';
 import { shippedPairs, traditionalToSimplified } from './t2s.ts';
 
@@ -16,9 +17,10 @@ import { shippedPairs, traditionalToSimplified } from './t2s.ts';
 export const LEAF_MAX = 150;
 /** Targets per record block, the unit in which results past the first page are fetched. */
 export const BLOCK = 32;
-/** Aimed bytes of a leaf shard and of a code shard. */
-const LEAF_SHARD_BYTES = 10000;
-const CODES_PER_SHARD = 120;
+/** Aimed bytes of a file of leaves, of keys and of codes (see Pack in format.ts). */
+export const AIM = { leaves: 24_000, keys: 24_000, codes: 16_000, pages: 4_000 };
+/** Buckets per file of a pack: more buckets, files closer to their aimed size. */
+const BUCKETS_PER_FILE = 64;
 const PAGE = 20;
 
 export interface IndexStats {
@@ -41,54 +43,106 @@ export interface IndexStats {
  */
 export async function writeSearchIndex(model: Model, siteDir: string, policiesDir = 'content/policies'): Promise<IndexStats> {
   const policies = readPolicyTexts(policiesDir);
-  const stats = writeNameIndex(model, policies, siteDir);
-  const docs = fullTextDocuments(model, policies);
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-  try {
-    for (const r of docs) {
-      const res = await index.addHTMLFile({ url: r.url, content: r.html });
-      if (res.errors.length) throw new Error(`Pagefind 无法索引 ${r.url}：${res.errors.join('；')}`);
+  const bundles = fullTextBundles(fullTextDocuments(model, policies));
+  const stats = writeNameIndex(model, policies, siteDir, bundles.map((b) => b.path).slice(1));
+  const fullText = await writeFullTextIndex(bundles, siteDir);
+  return { ...stats, fullTextDocuments: fullText.documents };
+}
+
+/**
+ * Characters of documents one Pagefind bundle indexes at most. Pagefind's indexer holds about
+ * ninety times the text it indexes while it writes (1.4 GB for the 15 million characters of a
+ * national record), so a large record is indexed as several bundles, one after the other, which
+ * the search page merges (Pagefind's mergeIndex): the indexer's memory stays near a third.
+ */
+export const FULL_TEXT_BUNDLE_CHARS = 6_000_000;
+
+export interface FullTextBundle {
+  /** Where it is served: /pagefind/ for the first, /pagefind/2/, /pagefind/3/ … for the others. */
+  path: string;
+  docs: SearchDoc[];
+}
+
+/** The documents cut into bundles of about `chars` characters each, in order. */
+export function fullTextBundles(docs: readonly SearchDoc[], chars = FULL_TEXT_BUNDLE_CHARS): FullTextBundle[] {
+  const out: FullTextBundle[] = [{ path: '/pagefind/', docs: [] }];
+  let size = 0;
+  for (const d of docs) {
+    if (size > 0 && size + d.html.length > chars) {
+      out.push({ path: `/pagefind/${out.length + 1}/`, docs: [] });
+      size = 0;
     }
-    const w = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-    if (w.errors.length) throw new Error(`Pagefind 无法写出索引：${w.errors.join('；')}`);
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
+    out[out.length - 1]!.docs.push(d);
+    size += d.html.length;
   }
-  // The search page talks to pagefind.js directly; Pagefind's ready-made UIs are not shipped.
-  for (const f of readdirSync(join(siteDir, 'pagefind'))) {
-    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/.test(f)) rmSync(join(siteDir, 'pagefind', f));
+  return out;
+}
+
+/** Pagefind over what the name index does not hold: announcement titles and bodies, policy texts (fulltext.ts). */
+export async function writeFullTextIndex(bundles: readonly FullTextBundle[], siteDir: string): Promise<{ documents: number }> {
+  let documents = 0;
+  rmSync(join(siteDir, 'pagefind'), { recursive: true, force: true });
+  for (const bundle of bundles) {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+    try {
+      for (const r of bundle.docs) {
+        const res = await index.addHTMLFile({ url: r.url, content: r.html });
+        if (res.errors.length) throw new Error(`Pagefind 无法索引 ${r.url}：${res.errors.join('；')}`);
+      }
+      const dir = join(siteDir, bundle.path);
+      const w = await index.writeFiles({ outputPath: dir });
+      if (w.errors.length) throw new Error(`Pagefind 无法写出索引：${w.errors.join('；')}`);
+      // The search page talks to pagefind.js directly; Pagefind's ready-made UIs are not shipped.
+      for (const f of readdirSync(dir)) {
+        if (/^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/.test(f)) rmSync(join(dir, f));
+      }
+    } finally {
+      await index.deleteIndex();
+      await pagefind.close();
+    }
+    documents += bundle.docs.length;
   }
-  return { ...stats, fullTextDocuments: docs.length };
+  return { documents };
 }
 
 /** The name index alone (no Pagefind): the part the build's search figures measure. */
-export function writeNameIndex(model: Model, policies: Parameters<typeof collectSearchData>[1], siteDir: string): Omit<IndexStats, 'fullTextDocuments'> {
+export function writeNameIndex(model: Model, policies: readonly PolicyText[], siteDir: string, fullText: string[] = []): Omit<IndexStats, 'fullTextDocuments'> {
   const map = traditionalToSimplified();
   const data = collectSearchData(model, policies, map);
   const files = new Map<string, Uint8Array | string>();
   const collections = {} as Record<CollectionId, CollectionMeta>;
+  const geo = data.provinces.map((): Geo => ({ cities: [], ranges: { e: [], p: [] } }));
+  const local = data.cities.map(([name, p]) => (p >= 0 ? geo[p]!.cities.push(name) - 1 : -1));
   let internalKeys = 0;
   let leaves = 0;
   for (const id of COLLECTIONS) {
     const c = data.collections[id];
     const built = writeCollection(c, data, files);
     collections[id] = built.meta;
+    for (const [city, from, to] of built.cities) {
+      const p = data.cities[city]![1];
+      if (p >= 0) geo[p]!.ranges[id].push([local[city]!, from, to]);
+    }
     internalKeys += built.internalKeys;
     leaves += built.leaves;
   }
-  const codeShards = writeCodes([...data.codes, ...data.docs], files);
+  geo.forEach((g, p) => files.set(paths.geo(p), JSON.stringify(g)));
+  const codes = writePack(
+    [...data.codes, ...data.docs].map((e) => ({ hash: hashKey(codeShardKey(e[0])), body: JSON.stringify(e), value: e })),
+    AIM.codes,
+    (file, entries) => files.set(paths.code(file), `[${entries.map((e) => e.body).join(',')}]`),
+  );
   const meta: Meta = {
-    version: 1,
+    version: 2,
     leafMax: LEAF_MAX,
-    codeShards,
+    codes,
     ts: shippedPairs(map, data.alphabet),
     provinces: data.provinces,
-    cities: data.cities,
     values: data.values,
     kinds: data.kinds,
     collections,
+    fullText,
   };
   files.set(paths.meta, JSON.stringify(meta));
   const root = join(siteDir, 'search', 'x');
@@ -105,10 +159,65 @@ export function writeNameIndex(model: Model, policies: Parameters<typeof collect
     writeFileSync(file, body);
     bytes += typeof body === 'string' ? Buffer.byteLength(body) : body.length;
   }
-  return { records: data.collections.e.targets.length + data.collections.p.targets.length, enterprises: data.collections.e.targets.length, pages: data.collections.p.targets.length, codes: data.codes.length, internalKeys, leaves, files: files.size, bytes };
+  const { e, p } = data.collections;
+  return { records: e.targets.length + p.targets.length, enterprises: e.targets.length, pages: p.targets.length, codes: data.codes.length + data.docs.length, internalKeys, leaves, files: files.size, bytes };
 }
 
-function writeCollection(c: Collection, data: SearchData, files: Map<string, Uint8Array | string>): { meta: CollectionMeta; internalKeys: number; leaves: number } {
+interface Packed<T> {
+  hash: number;
+  /** The entry as written; its UTF-8 length is what the file aims at. */
+  body: string;
+  value: T;
+  /** Binary parts, if the file is binary. */
+  size?: number;
+}
+
+/**
+ * Writes entries as a pack (format.ts, Pack): hashed into buckets, consecutive buckets in one
+ * file until the file would pass `aim` bytes. Every file is written, empty or not, so that a
+ * lookup of a key that is nowhere reads an empty file rather than a missing one.
+ */
+function writePack<T>(entries: readonly Packed<T>[], aim: number, write: (file: number, entries: Packed<T>[]) => void): Pack {
+  const sizeOf = (e: Packed<T>) => e.size ?? Buffer.byteLength(e.body);
+  let total = 0;
+  for (const e of entries) total += sizeOf(e);
+  const buckets = Math.max(1, Math.ceil(total / aim)) * BUCKETS_PER_FILE;
+  const inBucket: Packed<T>[][] = Array.from({ length: buckets }, () => []);
+  for (const e of entries) inBucket[e.hash % buckets]!.push(e);
+  const counts: number[] = [];
+  let file: Packed<T>[] = [];
+  let fileBytes = 0;
+  let fileBuckets = 0;
+  const flush = () => {
+    write(counts.length, file);
+    counts.push(fileBuckets);
+    file = [];
+    fileBytes = 0;
+    fileBuckets = 0;
+  };
+  for (const list of inBucket) {
+    let size = 0;
+    for (const e of list) size += sizeOf(e);
+    if (fileBuckets > 0 && fileBytes + size > aim) flush();
+    for (const e of list) file.push(e);
+    fileBytes += size;
+    fileBuckets++;
+  }
+  flush();
+  const bytes: number[] = [];
+  for (const n of counts) putVarint(bytes, n);
+  return { buckets, cuts: toBase64(bytes) };
+}
+
+interface Written {
+  meta: CollectionMeta;
+  /** [city, from, to] of each city present. */
+  cities: [number, number, number][];
+  internalKeys: number;
+  leaves: number;
+}
+
+function writeCollection(c: Collection, data: SearchData, files: Map<string, Uint8Array | string>): Written {
   const n = c.targets.length;
   const record = (o: number): TargetRecord => c.targets[o]!.record;
   // The cube: for every combination of one value (or any) per facet, how many targets. Each
@@ -125,12 +234,13 @@ function writeCollection(c: Collection, data: SearchData, files: Map<string, Uin
   });
   const cubeCounts = new Int32Array(sizes.reduce((a, b) => a * b, 1));
   const cube = (members: ArrayLike<number>): number[] => {
+    const out: number[] = [];
+    if (c.facets.length === 0) return out;
     const touched: number[] = [];
     for (let i = 0; i < members.length; i++) {
       for (const cell of cellsOf[members[i]!]!) if (cubeCounts[cell]!++ === 0) touched.push(cell);
     }
     touched.sort((a, b) => a - b);
-    const out: number[] = [];
     putVarint(out, touched.length);
     let prev = -1;
     for (const cell of touched) {
@@ -177,41 +287,38 @@ function writeCollection(c: Collection, data: SearchData, files: Map<string, Uin
       cube: add(cube(k.all)),
       top,
     };
-    // Where every target matched by its name (always, for enterprises), the title set is the same.
+    // Where every target matched by its name, the name set is the same.
     head.title = k.titles.length === k.all.length ? head.all : add(encodeSet(n, k.titles));
     return { head, parts };
   };
 
-  const keyed = new Map<string, { head: KeyHead; parts: number[] }>();
-  const grams = buildGrams(c, LEAF_MAX_FOR(c), (k) => keyed.set(k.key, keyFile(k)));
+  const keyed: Packed<{ key: string; head: KeyHead; parts: number[] }>[] = [];
+  const addKey = (k: KeySets) => {
+    const { head, parts } = keyFile(k);
+    keyed.push({ hash: hashKey(k.key), body: JSON.stringify(head), size: Buffer.byteLength(JSON.stringify(head)) + parts.length + k.key.length * 3 + 4, value: { key: k.key, head, parts } });
+  };
+  const grams = buildGrams(c, LEAF_MAX, addKey);
   // Every target: the key of the empty query (browsing by filters alone).
-  const everyone = Int32Array.from({ length: n }, (_, i) => i);
-  keyed.set('', keyFile({ key: '', all: everyone, titles: everyone, prefix: new Int32Array(0), exact: new Int32Array(0) }));
-
-  // Key files, sharded by a hash of the key.
-  const keyShards = Math.max(1, keyed.size);
-  const byKeyShard = new Map<number, string[]>();
-  for (const key of keyed.keys()) {
-    const s = hashKey(key) % keyShards;
-    const list = byKeyShard.get(s);
-    if (list) list.push(key);
-    else byKeyShard.set(s, [key]);
+  if (c.facets.length > 0) {
+    const everyone = Int32Array.from({ length: n }, (_, i) => i);
+    addKey({ key: '', all: everyone, titles: everyone, prefix: new Int32Array(0), exact: new Int32Array(0) });
   }
-  for (const [s, keys] of byKeyShard) {
+  const keyPack = writePack(keyed, c.id === 'e' ? AIM.keys : AIM.pages, (file, entries) => {
     const parts: number[] = [];
     const heads: Record<string, KeyHead> = {};
-    for (const key of keys) {
-      const { head, parts: own } = keyed.get(key)!;
+    for (const { value: { key, head, parts: own } } of entries) {
       const base = parts.length;
       for (const b of own) parts.push(b);
       heads[key] = { ...head, all: head.all + base, title: head.title + base, prefix: head.prefix + base, cube: head.cube + base };
     }
-    files.set(paths.key(c.id, s), packFile(heads, parts));
-  }
+    files.set(paths.key(c.id, file), packFile(heads, parts));
+  });
 
-  // Leaves, with their targets' records and the texts that contain the key.
-  const leafJson = new Map<string, string>();
-  let leafBytes = 0;
+  // Leaves, with their targets' records and the texts that contain the key. Keys of ASCII
+  // letters and digits alone (what a code typed into the box looks up) are packed apart, so that
+  // a code's lookup by name reads a small file.
+  const leafEntries: Packed<string>[] = [];
+  const asciiEntries: Packed<string>[] = [];
   for (const [key, hits] of grams.leaves) {
     const entries: LeafEntry[] = hits.map((h) => {
       const t = c.targets[h.ordinal]!;
@@ -222,23 +329,13 @@ function writeCollection(c: Collection, data: SearchData, files: Map<string, Uin
       }
       return texts.length ? [h.ordinal, t.record, texts] : [h.ordinal, t.record];
     });
-    const json = JSON.stringify(entries);
-    leafJson.set(key, json);
-    leafBytes += json.length * 2;
+    (isAscii(key) ? asciiEntries : leafEntries).push({ hash: hashKey(key), body: `${JSON.stringify(key)}:${JSON.stringify(entries)}`, value: key });
   }
-  const leafShards = Math.max(1, Math.ceil(leafBytes / LEAF_SHARD_BYTES));
-  const byLeafShard = new Map<number, string[]>();
-  for (const key of leafJson.keys()) {
-    const s = hashKey(key) % leafShards;
-    const list = byLeafShard.get(s);
-    if (list) list.push(key);
-    else byLeafShard.set(s, [key]);
-  }
-  // Every shard is written, empty or not: a query for a string no name contains reads '{}', not a 404.
-  for (let s = 0; s < leafShards; s++) {
-    const keys = byLeafShard.get(s) ?? [];
-    files.set(paths.leaf(c.id, s), `{${keys.map((k) => `${JSON.stringify(k)}:${leafJson.get(k)}`).join(',')}}`);
-  }
+  const writeLeaves = (ascii: boolean) => (file: number, entries: Packed<string>[]) => files.set(paths.leaf(c.id, file, ascii), `{${entries.map((e) => e.body).join(',')}}`);
+  // Pages are few and looked up with every query beside the enterprises: small files.
+  const aim = c.id === 'e' ? AIM.leaves : AIM.pages;
+  const leaves = writePack(leafEntries, aim, writeLeaves(false));
+  const asciiLeaves = writePack(asciiEntries, aim, writeLeaves(true));
 
   // Record blocks, for results past the first page.
   for (let b = 0; b * BLOCK < n; b++) {
@@ -274,23 +371,9 @@ function writeCollection(c: Collection, data: SearchData, files: Map<string, Uin
     });
   }
   return {
-    meta: { n, facets: c.facets, provinces, cities, keys: encodeKeys(grams.keys), block: BLOCK, leafShards, keyShards },
+    meta: { n, facets: c.facets, provinces, keys: encodeKeys(grams.keys), block: BLOCK, leaves, asciiLeaves, keyPack },
+    cities,
     internalKeys: grams.keys.length,
     leaves: grams.leaves.size,
   };
-}
-
-const LEAF_MAX_FOR = (_c: Collection) => LEAF_MAX;
-
-function writeCodes(codes: readonly (CodeEntry | DocEntry)[], files: Map<string, Uint8Array | string>): number {
-  const shards = Math.max(1, Math.ceil(codes.length / CODES_PER_SHARD));
-  const by = new Map<number, (CodeEntry | DocEntry)[]>();
-  for (const e of codes) {
-    const s = hashKey(codeShardKey(e[0])) % shards;
-    const list = by.get(s);
-    if (list) list.push(e);
-    else by.set(s, [e]);
-  }
-  for (let s = 0; s < shards; s++) files.set(paths.code(s), JSON.stringify(by.get(s) ?? []));
-  return shards;
 }

@@ -1,28 +1,7 @@
-/** Figures of a built site: what a first search transfers, and the size of a region page. */
+/** Figures of a built site: the size of a region page. (Search figures: search.ts.) */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launch, serve } from '../browser.ts';
-
-/** Bytes a first search transfers in Chromium, the page itself and the Pagefind library included. */
-export async function queryBytes(site: string, query: string): Promise<{ bytes: number; requests: number }> {
-  const [browser, server] = await Promise.all([launch(), serve(site)]);
-  try {
-    const page = await browser.newPage();
-    let bytes = 0;
-    let requests = 0;
-    page.on('response', async (res) => {
-      try { bytes += (await res.body()).length; requests++; } catch { /* redirects have no body */ }
-    });
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
-    await page.waitForFunction(() => document.querySelectorAll('#results li').length > 0, undefined, { timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    return { bytes, requests };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
 
 /** gzipped HTML + CSS of the median-sized county region page. */
 export function regionPageGzip(site: string): { path: string; bytes: number } {
