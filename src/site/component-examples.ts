@@ -80,7 +80,7 @@ const changes: ChangesView = {
   },
 };
 
-const parts: Part[] = [{ text: '2025年6月', datetime: '2025-06' }, { text: ' （逾期）', alert: true }, { text: ' ' }, { text: HOSTILE, href: '/search/?q=%3Cscript%3E&x="2"' }];
+const parts: Part[] = [{ text: '2025年6月', datetime: '2025-06' }, { text: ' （逾期）', alert: true }, { text: ' ' }, { text: HOSTILE, href: '/search/?q=%3Cscript%3E&x=2' }];
 
 // Issue 19: status evidence, the comment window, checking elsewhere, the release files.
 const evidence: StatusEvidence = {
