@@ -71,10 +71,13 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], opts: Workbook
     for (const row of s.rows) {
       const values = s.fields.map((f, i) => workbookValue(f, row[i], s.labels === true));
       const r = ws.addRow(values);
-      for (const [i, f] of s.fields.entries()) {
-        if (f.text && values[i] !== undefined) r.getCell(i + 1).numFmt = TEXT_FORMAT;
-        const link = s.links?.[f.name]?.(row);
-        if (link && values[i] !== undefined) r.getCell(i + 1).value = { text: String(values[i]), hyperlink: link };
+      // Cells take the text format from their column's style; setting it on each cell would
+      // give every cell a style object of its own, which exceljs then looks up one by one.
+      if (s.links) {
+        for (const [i, f] of s.fields.entries()) {
+          const link = s.links[f.name]?.(row);
+          if (link && values[i] !== undefined) r.getCell(i + 1).value = { text: String(values[i]), hyperlink: link };
+        }
       }
       r.commit();
       n++;
