@@ -11,7 +11,7 @@ import { tableCsv, tableCsvZh } from './csv.ts';
 import { dataPackage, schemaPath, tableSchema, type WrittenTable } from './datapackage.ts';
 import type { SiteFile } from './site-files.ts';
 import { exportTables, type ExportTable } from './tables.ts';
-import { writeWorkbook } from './xlsx.ts';
+import { renderInProcess, type RenderWorkbook, type WorkbookJob } from './xlsx.ts';
 
 export const sha256 = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 export const byteLength = (s: string | Uint8Array) => (typeof s === 'string' ? Buffer.byteLength(s) : s.byteLength);
@@ -74,7 +74,12 @@ export function linesJson(model: Model, table: ExportTable): string {
 }
 
 /** Writes every file of /data/ (SHA256SUMS comes from src/output/site-files.ts). */
-export async function* dataDownloads(model: Model, site: URL): AsyncGenerator<SiteFile> {
+/** The national lines table as a workbook for spreadsheet users. */
+export function linesWorkbookJob(model: Model, lines: ExportTable = exportTables(model).find((tb) => tb.name === 'lines')!): WorkbookJob {
+  return { path: '/data/lines.xlsx', sheets: [{ name: '设备及生产线', fields: lines.fields, rows: [...lines.rows()] }], opts: { date: model.asOf, title: '全部设备/生产线及当前状态', creator: t.siteName } };
+}
+
+export async function* dataDownloads(model: Model, site: URL, render: RenderWorkbook = renderInProcess): AsyncGenerator<SiteFile> {
   const tables = exportTables(model);
   const written: WrittenTable[] = [];
   for (const table of tables) {
@@ -86,9 +91,7 @@ export async function* dataDownloads(model: Model, site: URL): AsyncGenerator<Si
   const lines = tables.find((tb) => tb.name === 'lines')!;
   yield { path: '/data/lines-zh.csv', mediaType: CSV, content: tableCsvZh(lines) };
   yield { path: '/data/lines.json', mediaType: JSON_TYPE, content: linesJson(model, lines) };
-  yield {
-    path: '/data/lines.xlsx', mediaType: XLSX,
-    content: await writeWorkbook([{ name: '设备及生产线', fields: lines.fields, rows: lines.rows() }], { date: model.asOf, title: '全部设备/生产线及当前状态', creator: t.siteName }),
-  };
+  const book = linesWorkbookJob(model, lines);
+  yield { path: book.path, mediaType: XLSX, content: await render(book) };
   yield { path: '/data/datapackage.json', mediaType: JSON_TYPE, content: `${JSON.stringify(dataPackage(model, site, written), null, 2)}\n` };
 }

@@ -14,7 +14,9 @@ import { ATOM, headersFile } from './hosting.ts';
 import { precompressed } from './precompress.ts';
 import { regionData, regionDataPath, type RegionDownload } from './region-data.ts';
 import { latest, robotsTxt, sitemapChunks, sitemapIndex, urlset, type SitemapEntry } from './sitemap.ts';
-import { regionWorkbooks } from './workbooks.ts';
+import { regionWorkbookJobs, regionWorkbooks } from './workbooks.ts';
+import { renderInProcess, type RenderWorkbook, type WorkbookJob } from './xlsx.ts';
+import { linesWorkbookJob } from './downloads.ts';
 import { dataIndexFiles } from './data-index.ts';
 import { watchlistFiles } from './watchlists.ts';
 
@@ -33,6 +35,14 @@ export interface OutputContext {
   sitemap: readonly SitemapEntry[];
   /** `_headers` patterns that cover every page except embeds (`/`, `/regions/*` …). */
   pageRoots: readonly string[];
+  /** Writes a workbook's bytes (in process unless the build passes a worker's). */
+  renderWorkbook?: RenderWorkbook;
+}
+
+/** Every workbook the site has, as jobs: what `siteFiles` asks `renderWorkbook` for, so the build can start them early. */
+export function* workbookJobs(model: Model, site: URL): Generator<WorkbookJob> {
+  yield linesWorkbookJob(model);
+  yield* regionWorkbookJobs(model, site, t.siteName);
 }
 
 const XML = 'application/xml; charset=utf-8';
@@ -56,8 +66,8 @@ export function* sitemaps(model: Model, ctx: OutputContext): Generator<SiteFile>
 }
 
 /** Each region's workbook of the announcements it issued (if any), then its data.json, by code. */
-export async function* regionFiles(model: Model, site: URL): AsyncGenerator<SiteFile> {
-  const books = regionWorkbooks(model, site, t.siteName);
+export async function* regionFiles(model: Model, site: URL, render: RenderWorkbook = renderInProcess): AsyncGenerator<SiteFile> {
+  const books = regionWorkbooks(model, site, t.siteName, render);
   let next = await books.next();
   for (const code of model.regionList) {
     const downloads: RegionDownload[] = [];
@@ -80,10 +90,10 @@ export async function* siteFiles(model: Model, ctx: OutputContext): AsyncGenerat
     yield* feeds(model, ctx.site);
     yield* sitemaps(model, ctx);
     yield { path: '/_headers', mediaType: 'text/plain; charset=utf-8', content: headersFile(ctx.pageRoots) };
-    for await (const f of dataDownloads(model, ctx.site)) yield sums.add(f);
+    for await (const f of dataDownloads(model, ctx.site, ctx.renderWorkbook)) yield sums.add(f);
     for (const f of dataIndexFiles(model, ctx.site)) yield sums.add(f);
     for (const f of watchlistFiles(model, ctx.site)) yield sums.add(f);
-    for await (const f of regionFiles(model, ctx.site)) yield sums.add(f);
+    for await (const f of regionFiles(model, ctx.site, ctx.renderWorkbook)) yield sums.add(f);
     yield* sums.files();
   }
   for await (const f of all()) {

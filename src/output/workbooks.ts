@@ -10,7 +10,7 @@ import type { Model } from '../derive/model.ts';
 import type { Announcement } from '../validate/record.ts';
 import { columnField, derivedField, type ExportField } from './fields.ts';
 import { columnsOf } from '../schema/column.ts';
-import { writeWorkbook, type SheetSpec } from './xlsx.ts';
+import type { RenderWorkbook, SheetSpec, WorkbookJob } from './xlsx.ts';
 
 export interface SheetRef {
   /** Site path of the workbook. */
@@ -90,14 +90,12 @@ export function announcementSheet(model: Model, a: Announcement, name: string): 
   const industryAt = a.columns.indexOf('industry');
   return {
     name, fields, labels: true,
-    rows: (function* () {
-      for (const r of a.rows as Announcement['rows']) {
-        const data = r.data as unknown as Record<string, unknown>;
-        const values: unknown[] = [...a.columns.map((c) => data[c]), ...a.extraColumns.map((x) => r.extra[x])];
-        if (industryAt >= 0) values[industryAt] = industry(values[industryAt]);
-        yield values;
-      }
-    })(),
+    rows: (a.rows as Announcement['rows']).map((r) => {
+      const data = r.data as unknown as Record<string, unknown>;
+      const values: unknown[] = [...a.columns.map((c) => data[c]), ...a.extraColumns.map((x) => r.extra[x])];
+      if (industryAt >= 0) values[industryAt] = industry(values[industryAt]);
+      return values;
+    }),
   };
 }
 
@@ -114,36 +112,40 @@ const INDEX_FIELDS: ExportField[] = [
   derivedField('page', '公告页面', 'string', '公告页面的网址', { width: 50 }),
 ];
 
-/** The workbook of each issuing region, in code order. */
-export async function* regionWorkbooks(model: Model, site: URL, creator: string): AsyncGenerator<{ code: string; path: string; content: Uint8Array }> {
-  const codes = [...model.announcementsIssuedBy.keys()].sort();
-  // A few workbooks are written at once: the zip writer waits on its streams between entries,
-  // and another workbook's rows fill those waits. They are yielded in code order.
-  const LOOKAHEAD = 4;
-  const pending: Promise<{ code: string; path: string; content: Uint8Array }>[] = [];
-  let next = 0;
-  while (next < codes.length || pending.length > 0) {
-    while (pending.length < LOOKAHEAD && next < codes.length) {
-      const book = regionWorkbook(model, site, creator, codes[next++]!);
-      book.catch(() => undefined); // its failure is thrown when its turn comes, not reported as unhandled before
-      pending.push(book);
-    }
-    yield await pending.shift()!;
+/** The workbook of each issuing region, in code order, as jobs to write. */
+export function* regionWorkbookJobs(model: Model, site: URL, creator: string): Generator<WorkbookJob & { code: string }> {
+  const refs = workbookSheets(model);
+  for (const code of [...model.announcementsIssuedBy.keys()].sort()) {
+    const list = model.announcementsIssuedBy.get(code)!;
+    const name = model.regions.get(code)?.name ?? code;
+    const rows = list.map((a) => [refs.get(a.id)!.sheet, a.meta.title, KIND_LABELS[a.kind], a.meta.published, a.meta.year, a.meta.doc_number, a.rows.length, model.supersededBy.get(a.id), a.id, new URL(`/announcements/${a.id}/`, site).href]);
+    const index: SheetSpec = {
+      name: INDEX_SHEET, fields: INDEX_FIELDS, rows,
+      links: { sheet: rows.map((r) => `#'${String(r[0])}'!A1`), page: rows.map((r) => String(r[9])) },
+    };
+    const sheets = [index, ...list.map((a) => announcementSheet(model, a, refs.get(a.id)!.sheet))];
+    yield { code, path: regionWorkbookPath(code), sheets, opts: { date: model.asOf, title: `${name}发布的公告表格`, creator } };
   }
 }
 
-async function regionWorkbook(model: Model, site: URL, creator: string, code: string): Promise<{ code: string; path: string; content: Uint8Array }> {
-  const refs = workbookSheets(model);
-  {
-    const list = model.announcementsIssuedBy.get(code)!;
-    const name = model.regions.get(code)?.name ?? code;
-    const index: SheetSpec = {
-      name: INDEX_SHEET, fields: INDEX_FIELDS,
-      rows: list.map((a) => [refs.get(a.id)!.sheet, a.meta.title, KIND_LABELS[a.kind], a.meta.published, a.meta.year, a.meta.doc_number, a.rows.length, model.supersededBy.get(a.id), a.id, new URL(`/announcements/${a.id}/`, site).href]),
-      links: { sheet: (r) => `#'${String(r[0])}'!A1`, page: (r) => String(r[9]) },
-    };
-    const sheets = [index, ...list.map((a) => announcementSheet(model, a, refs.get(a.id)!.sheet))];
-    const content = await writeWorkbook(sheets, { date: model.asOf, title: `${name}发布的公告表格`, creator });
-    return { code, path: regionWorkbookPath(code), content };
+/** Each issuing region's workbook, in code order, written by `render`. */
+export async function* regionWorkbooks(model: Model, site: URL, creator: string, render: RenderWorkbook): AsyncGenerator<{ code: string; path: string; content: Uint8Array }> {
+  // A few are asked for at once: an in-process writer waits on its zip streams between entries,
+  // and another workbook fills those waits. They are yielded in code order.
+  const LOOKAHEAD = 4;
+  const jobs = regionWorkbookJobs(model, site, creator);
+  const pending: Promise<{ code: string; path: string; content: Uint8Array }>[] = [];
+  for (;;) {
+    while (pending.length < LOOKAHEAD) {
+      const job = jobs.next();
+      if (job.done) break;
+      const { code, path } = job.value;
+      const book = render(job.value).then((content) => ({ code, path, content }));
+      book.catch(() => undefined); // its failure is thrown when its turn comes, not reported as unhandled before
+      pending.push(book);
+    }
+    const first = pending.shift();
+    if (!first) return;
+    yield await first;
   }
 }

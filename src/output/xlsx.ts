@@ -13,16 +13,31 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportField } from './fields.ts';
 
+/**
+ * One sheet as plain data (so it can be handed to a worker thread): its fields, its rows as
+ * arrays of values in field order, and for link cells, each row's URL.
+ */
 export interface SheetSpec {
   /** ≤ 31 characters, unique in the workbook, none of []:*?/\ . */
   name: string;
   fields: readonly ExportField[];
-  rows: Iterable<readonly unknown[]>;
+  rows: readonly (readonly unknown[])[];
   /** Write enum values as their Chinese labels (for tables people read). */
   labels?: boolean;
-  /** Cells that are links: field name → the URL (or `#'sheet'!A1`) of a row's cell. */
-  links?: Readonly<Record<string, (row: readonly unknown[]) => string | undefined>>;
+  /** Cells that are links: field name → each row's URL (or `#'sheet'!A1`), by row index. */
+  links?: Readonly<Record<string, readonly (string | undefined)[]>>;
 }
+
+/** A workbook to write: where it goes, its sheets and its document fields. Plain data. */
+export interface WorkbookJob {
+  path: string;
+  sheets: readonly SheetSpec[];
+  opts: WorkbookOptions;
+}
+
+/** Writes a workbook's bytes: in process by default; the build hands the work to a worker thread. */
+export type RenderWorkbook = (job: WorkbookJob) => Promise<Uint8Array>;
+export const renderInProcess: RenderWorkbook = (job) => writeWorkbook(job.sheets, job.opts);
 
 export interface WorkbookOptions {
   /** The as-of date (YYYY-MM-DD): the document's dates and the zip entries' timestamps. */
@@ -68,14 +83,14 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], opts: Workbook
     header.font = { bold: true };
     header.commit();
     let n = 1;
-    for (const row of s.rows) {
+    for (const [at, row] of s.rows.entries()) {
       const values = s.fields.map((f, i) => workbookValue(f, row[i], s.labels === true));
       const r = ws.addRow(values);
       // Cells take the text format from their column's style; setting it on each cell would
       // give every cell a style object of its own, which exceljs then looks up one by one.
       if (s.links) {
         for (const [i, f] of s.fields.entries()) {
-          const link = s.links[f.name]?.(row);
+          const link = s.links[f.name]?.[at];
           if (link && values[i] !== undefined) r.getCell(i + 1).value = { text: String(values[i]), hyperlink: link };
         }
       }
