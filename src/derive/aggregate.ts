@@ -7,7 +7,7 @@ import { capacityCells } from './model.ts';
 
 export { progressOf, type CapacityCell, type Progress } from './model.ts';
 
-const NO_PROGRESS: Progress = { lines: 0, complete: 0, overdue: 0, byStatus: { planned: 0, shutdown: 0, sealed: 0, dismantled: 0, accepted: 0, incomplete: 0 }, share: undefined };
+const NO_PROGRESS: Progress = { lines: 0, complete: 0, overdue: 0, unreported: 0, byStatus: { planned: 0, shutdown: 0, sealed: 0, dismantled: 0, accepted: 0, incomplete: 0 }, share: undefined };
 
 /** Progress of a region: its lines and those below it. */
 export const regionProgress = (model: Model, code: string): Progress => model.progressByRegion.get(code) ?? NO_PROGRESS;

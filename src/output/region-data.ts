@@ -32,6 +32,7 @@ function progressJson(p: Progress) {
     lines: p.lines,
     complete: p.complete,
     overdue: p.overdue,
+    unreported: p.unreported,
     share_complete: share(p),
     by_status: Object.fromEntries(LINE_STATUSES.map((s) => [s, p.byStatus[s]])),
   };
@@ -54,6 +55,7 @@ function lineJson(model: Model, l: LineState) {
     deadline: r.deadline ?? null,
     status: l.status,
     overdue: l.overdue,
+    unreported: l.unreported,
     last_changed: l.lastChanged,
     page: `/enterprises/${l.enterpriseKey}/`,
   };
