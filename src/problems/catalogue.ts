@@ -16,6 +16,11 @@ interface Entry {
 
 const LAYOUT = 'announcements/<年份>/<编号>.md 与同名 .csv、industries.csv、regions.csv、published.lock';
 const q = (v: unknown) => `“${String(v ?? '')}”`;
+/**
+ * A column as the office's file names it: by its Chinese header, and by its canonical name too
+ * where the file's header is written in canonical (English) names (`english`, set by the reader).
+ */
+const named = (p: Params) => (p.english ? `${p.zh}（${p.column}）` : String(p.zh));
 
 export const CATALOGUE = {
   // ── files and layout ────────────────────────────────────────────────────────────────────────
@@ -117,12 +122,12 @@ export const CATALOGUE = {
   },
   'missing-key': {
     severity: 'error', about: '前置信息缺少必填字段。',
-    message: (p) => `前置信息缺少必填字段 ${p.column}`,
+    message: (p) => `前置信息缺少必填字段“${p.zh ?? p.column}”（${p.column}）`,
     hint: (p) => `请补上“${p.column}: …”。${p.about ?? ''}`,
   },
   'bad-value': {
     severity: 'error', about: '前置信息中某个字段的值不符合要求。',
-    message: (p) => `字段 ${p.column} 的值 ${q(p.value)} 不符合要求：${p.detail}`,
+    message: (p) => `字段“${p.zh ?? p.column}”（${p.column}）的值 ${q(p.value)} 不符合要求：${p.detail}`,
     hint: (p) => String(p.about ?? '请按数据格式说明改正。'),
   },
   'missing-correction-note': {
@@ -173,12 +178,12 @@ export const CATALOGUE = {
   },
   'missing-column': {
     severity: 'error', about: '缺少必填的列。',
-    message: (p) => `表格缺少必填的列 ${p.column}（${p.zh}）`,
+    message: (p) => (p.english ? `表格缺少必填的列 ${p.column}（${p.zh}）` : `表格缺少必填的列“${p.zh}”`),
     hint: () => '请在表头中加上这一列并为每行填写。',
   },
   'missing-value': {
     severity: 'error', about: '必填的单元格是空的。',
-    message: (p) => `${p.zh}（${p.column}）不能为空`,
+    message: (p) => `${named(p)}不能为空`,
     hint: (p) => String(p.about ?? '请填写这个单元格。'),
   },
   'too-long': {
@@ -204,7 +209,7 @@ export const CATALOGUE = {
   'number-with-unit': {
     severity: 'error', about: '数字里带了单位，如“8万吨”。',
     message: (p) => `${p.zh} ${q(p.value)} 带了单位`,
-    hint: (p) => `在 ${p.column} 中只填 ${p.number}${p.unitColumn ? `，在 ${p.unitColumn}（产能单位）中填 ${p.unit}` : `（单位固定为 ${p.unit}）`}。`,
+    hint: (p) => `在${p.english ? ` ${p.column} ` : `“${p.zh}”`}中只填 ${p.number}${p.unitColumn ? `，在${p.english ? ` ${p.unitColumn}（${p.unitZh}）` : `“${p.unitZh}”`}中填 ${p.unit}` : `（单位固定为 ${p.unit}）`}。`,
   },
   'bad-date': {
     severity: 'error', about: '日期写法不对，须为 YYYY-MM-DD。',
@@ -290,7 +295,7 @@ export const CATALOGUE = {
   },
   'missing-date': {
     severity: 'warning', about: '按状态应填的日期没有填（很多原始名单不给日期，所以只是提示）。',
-    message: (p) => `状态为“${p.status}”，但 ${p.zh}（${p.column}）是空的`,
+    message: (p) => `状态为“${p.status}”，但${named(p)}是空的`,
     hint: () => '有日期请补上，便于公众核对；原文确无日期可不填。',
   },
   'missing-equipment': {
