@@ -29,8 +29,12 @@ export function capacityTable(model: Model, lines: readonly LineState[], region:
 /** Direct children of a region that the data touches, by code. */
 export const childRegions = (model: Model, code: string): readonly string[] => model.childrenOf.get(code) ?? [];
 
-/** Server-rendered order of a region's lines: overdue first, then unfinished, then by region and enterprise. */
+/**
+ * Server-rendered order of a region's lines: overdue first, then past their deadline with no
+ * completion announcement to expect (未见完成公告), then unfinished, then complete; within each by
+ * region and enterprise.
+ */
 export function orderLines(lines: readonly LineState[]): LineState[] {
-  const rank = (l: LineState) => (l.overdue ? 0 : l.complete ? 2 : 1);
+  const rank = (l: LineState) => (l.overdue ? 0 : l.unreported ? 1 : l.complete ? 3 : 2);
   return [...lines].sort((a, b) => rank(a) - rank(b) || (a.row.region_code < b.row.region_code ? -1 : a.row.region_code > b.row.region_code ? 1 : 0) || (a.row.enterprise_name < b.row.enterprise_name ? -1 : a.row.enterprise_name > b.row.enterprise_name ? 1 : 0) || (a.key < b.key ? -1 : 1));
 }

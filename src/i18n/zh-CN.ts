@@ -20,7 +20,7 @@ export const zhCN = {
     feed: '订阅本地区公告（Atom）',
     progress: '完成进度',
     lines: '淘汰设备/生产线',
-    linesTruncated: (shown: number, total: number) => `本地区共 ${total} 条线，这里列出 ${shown} 条（逾期的优先）；完整名单见下级地区页面和数据下载。`,
+    linesTruncated: (shown: number, total: number) => `本地区共 ${total} 条线，这里列出 ${shown} 条（逾期和未见完成公告的优先）；完整名单见下级地区页面和数据下载。`,
     targets: '目标与完成情况',
     announcements: '本地区发布的公告',
     contact: '监督举报联系方式',

@@ -295,7 +295,7 @@ export const CATALOGUE = {
   },
   'missing-date': {
     severity: 'warning', about: '按状态应填的日期没有填（很多原始名单不给日期，所以只是提示）。',
-    message: (p) => `状态为“${p.status}”，但${named(p)}是空的`,
+    message: (p) => `状态为“${p.status}”，但 ${named(p)}是空的`,
     hint: () => '有日期请补上，便于公众核对；原文确无日期可不填。',
   },
   'missing-equipment': {
