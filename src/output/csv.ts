@@ -1,4 +1,5 @@
 import type { ExportTable } from './tables.ts';
+import { t } from '../i18n/zh-CN.ts';
 
 /**
  * CSV as the site writes it: RFC 4180 with CRLF line ends, quoting commas, quotes, line breaks
@@ -13,7 +14,7 @@ const FORMULA = /^[=+\-@\t\r]/;
 
 export function csvCell(v: unknown): string {
   if (v === undefined || v === null) return '';
-  let s = typeof v === 'boolean' ? (v ? '是' : '否') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  let s = typeof v === 'boolean' ? (v ? t.yes : t.no) : typeof v === 'object' ? JSON.stringify(v) : String(v);
   if (typeof v === 'string' && FORMULA.test(s)) s = `'${s}`;
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -125,7 +125,7 @@ function tableOf(model: Model, kind: WatchlistKind, shown: number): TableData {
         columns: [{ label: c.enterprise }, { label: c.region }, { label: c.years }, { label: c.lines, numeric: true }, { label: c.newAfterCompletion }, { label: c.latest }],
         rows: model.watchlists.relisted.items.slice(0, shown).map((i) => ({
           cells: [
-            enterpriseCell(kind, i, i.enterprise.name), cell(regionName(model, i.regionCode)), cell(i.years.map((y) => `${y}年`).join('、')),
+            enterpriseCell(kind, i, i.enterprise.name), cell(regionName(model, i.regionCode)), cell(i.years.map((y) => t.yearOf(y)).join('、')),
             num(formatNumber(i.enterprise.lines.length)), cell(i.newAfterCompletion ? { text: t.yes, alert: true } : t.no), cell(date(formatDate(i.latest), i.latest)),
           ],
         })),
