@@ -89,7 +89,7 @@ export function capacityTableData(model: Model, cells: readonly CapacityCell[], 
 export function announcementsTable(model: Model, list: readonly Announcement[], caption: string): TableData {
   return {
     caption,
-    columns: [{ label: t.announcement.published }, { label: t.announcement.title }, { label: t.announcement.kind }, { label: t.announcement.region }, { label: t.announcement.year }],
+    columns: [{ label: t.announcement.published, phone: true }, { label: t.announcement.title, phone: true }, { label: t.announcement.kind }, { label: t.announcement.region }, { label: t.announcement.year }],
     rowHeader: 1,
     rows: list.map((a) => ({
       cells: [
@@ -108,7 +108,7 @@ export function changesTable(model: Model, effects: readonly AnnouncementEffect[
   return {
     caption,
     id: 'changes',
-    columns: [{ label: t.announcement.published }, { label: t.nav.announcements }, { label: t.announcement.region }, { label: t.announcement.kind }, { label: t.history.effect }],
+    columns: [{ label: t.announcement.published, phone: true }, { label: t.nav.announcements, phone: true }, { label: t.announcement.region }, { label: t.announcement.kind }, { label: t.history.effect, prose: true }],
     rowHeader: 1,
     rows: effects.map((e) => ({
       data: { province: provinceOf(model, e.region) },
