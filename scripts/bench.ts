@@ -6,6 +6,8 @@
  * behaviour. Each measure lives in a module of tools/bench/.
  *
  * `npm run bench -- --site DIR [--query Q]`: only the search figures of a site already built.
+ * `npm run bench -- --lighthouse DIR`: Lighthouse (mobile) on the pages of a site already built
+ * (tools/bench/lighthouse.ts).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,15 +18,20 @@ import { queryBytes, regionPageGzip } from '../tools/bench/site.ts';
 import { validationVsParse } from '../tools/bench/validation.ts';
 import { outputFigures, outputSummary } from '../tools/bench/output.ts';
 import { watchlistsCost } from '../tools/bench/watchlists.ts';
+import { lighthouseSite, lighthouseTable } from '../tools/bench/lighthouse.ts';
 import { parseOptions, runIfMain, type Effects } from './cli.ts';
 
-const USAGE = 'npm run bench -- [--sizes 1000,10000] [--full] [--out 文件] [--work 目录]，或 npm run bench -- --site 网站目录 [--query 查询]';
+const USAGE = 'npm run bench -- [--sizes 1000,10000] [--full] [--out 文件] [--work 目录]，或 npm run bench -- --site 网站目录 [--query 查询]，或 npm run bench -- --lighthouse 网站目录';
 
 export async function main(argv: readonly string[], fx: Effects): Promise<number> {
   const { values: opt } = parseOptions(argv, {
     sizes: { type: 'string', default: '1000,10000' }, full: { type: 'boolean', default: false }, out: { type: 'string' }, work: { type: 'string', default: '/tmp/phaseout-bench' },
-    site: { type: 'string' }, query: { type: 'string', default: '水泥' },
+    site: { type: 'string' }, query: { type: 'string', default: '水泥' }, lighthouse: { type: 'string' },
   }, USAGE);
+  if (opt.lighthouse) {
+    fx.stdout(`${lighthouseTable(opt.lighthouse, await lighthouseSite(resolve(fx.cwd, opt.lighthouse)))}\n`);
+    return 0;
+  }
   if (opt.site) {
     const site = resolve(fx.cwd, opt.site);
     const q = await queryBytes(site, opt.query);

@@ -5,6 +5,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 
 const TYPES: Record<string, string> = {
@@ -15,7 +16,8 @@ const TYPES: Record<string, string> = {
 
 export interface StaticServer { origin: string; close: () => Promise<void>; requests: string[] }
 
-export function serve(root: string): Promise<StaticServer> {
+/** With `gzip`, text files go out compressed when the client asks, as a real host sends them (Lighthouse measures transfer sizes). */
+export function serve(root: string, opts: { gzip?: boolean } = {}): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -24,7 +26,13 @@ export function serve(root: string): Promise<StaticServer> {
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) { res.writeHead(404, { 'Content-Type': TYPES['.html']! }); createReadStream(join(root, '404.html')).pipe(res); return; }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (opts.gzip && /^(text\/|application\/(json|xml))|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Cache-Control': 'max-age=3600' });
+      createReadStream(file).pipe(createGzip()).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type, ...(opts.gzip && { 'Cache-Control': 'max-age=3600' }) });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {
