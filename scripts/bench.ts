@@ -6,6 +6,8 @@
  * behaviour. Each measure lives in a module of tools/bench/.
  *
  * `npm run bench -- --site DIR [--query Q]`: only the search figures of a site already built.
+ * `npm run bench -- --lighthouse DIR`: Lighthouse (mobile) on the pages of a site already built
+ * (tools/bench/lighthouse.ts).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -17,15 +19,20 @@ import { browserFigures, describe as describeSearch, queriesFor, searchFigures }
 import { validationVsParse } from '../tools/bench/validation.ts';
 import { outputFigures, outputSummary } from '../tools/bench/output.ts';
 import { watchlistsCost } from '../tools/bench/watchlists.ts';
+import { lighthouseSite, lighthouseTable } from '../tools/bench/lighthouse.ts';
 import { parseOptions, runIfMain, type Effects } from './cli.ts';
 
-const USAGE = 'npm run bench -- [--sizes 1000,10000] [--full] [--out 文件] [--work 目录]，或 npm run bench -- --site 网站目录 [--query 查询]';
+const USAGE = 'npm run bench -- [--sizes 1000,10000] [--full] [--out 文件] [--work 目录]，或 npm run bench -- --site 网站目录 [--query 查询]，或 npm run bench -- --lighthouse 网站目录';
 
 export async function main(argv: readonly string[], fx: Effects): Promise<number> {
   const { values: opt } = parseOptions(argv, {
     sizes: { type: 'string', default: '1000,10000' }, full: { type: 'boolean', default: false }, out: { type: 'string' }, work: { type: 'string', default: '/tmp/phaseout-bench' },
-    site: { type: 'string' }, query: { type: 'string', multiple: true },
+    site: { type: 'string' }, query: { type: 'string', multiple: true }, lighthouse: { type: 'string' },
   }, USAGE);
+  if (opt.lighthouse) {
+    fx.stdout(`${lighthouseTable(opt.lighthouse, await lighthouseSite(resolve(fx.cwd, opt.lighthouse)))}\n`);
+    return 0;
+  }
   if (opt.site) {
     const site = resolve(fx.cwd, opt.site);
     fx.stdout(`${JSON.stringify(await browserFigures(site, opt.query ?? queriesFor(site)), null, 1)}\n`);

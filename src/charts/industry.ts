@@ -9,6 +9,9 @@ import { CAPACITY_DIGITS, formatCapacity, formatNumber, roundTo } from './number
 import { BAR_COLOUR } from './palette.ts';
 import { DEFAULT_WIDTH, FONT, attrs, emptyNotice, capacityPanel, checkId, frame, note, r, text, textWidth, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
+import { zhCN } from '../i18n/zh-CN.ts';
+
+const C = zhCN.charts;
 
 export interface CapacityByYearRow {
   unit: string;
@@ -55,8 +58,8 @@ function byUnit<T extends Keyed>(rows: readonly T[], key: (row: T) => string | n
   return [...out].map(([unit, m]) => ({ unit, items: [...m.values()].map((x) => ({ ...x, eliminated: roundTo(x.eliminated, CAPACITY_DIGITS) })) }));
 }
 
-const yearTitle = (o: Pick<IndustryChartOptions, 'title' | 'industry'>) => o.title ?? `${o.industry}：历年已淘汰产能`;
-const provinceTitle = (o: Pick<IndustryChartOptions, 'title' | 'industry'>) => o.title ?? `${o.industry}：各省份已淘汰产能`;
+const yearTitle = (o: Pick<IndustryChartOptions, 'title' | 'industry'>) => o.title ?? C.industry.yearTitle(o.industry);
+const provinceTitle = (o: Pick<IndustryChartOptions, 'title' | 'industry'>) => o.title ?? C.industry.provinceTitle(o.industry);
 
 function yearPanels(rows: readonly CapacityByYearRow[]) {
   return byUnit(rows, (x) => x.year).map((p) => ({ ...p, items: p.items.sort((a, b) => a.year - b.year) }));
@@ -89,7 +92,7 @@ export function capacityByYear(rows: readonly CapacityByYearRow[], opts: Industr
       // One year: a sentence, not a lone bar as wide as the chart.
       y += ph.height + 8;
       const x = p.items[0]!;
-      const one = hbarRows([{ label: `${x.year}年`, bars: [{ value: x.eliminated, valueText: formatCapacity(x.eliminated, p.unit), sentence: `已淘汰${formatCapacity(x.eliminated, p.unit)}`, fill: BAR_COLOUR, tip: '' }] }], { x: pad, y, width: width - 2 * pad });
+      const one = hbarRows([{ label: C.year(x.year), bars: [{ value: x.eliminated, valueText: formatCapacity(x.eliminated, p.unit), sentence: C.eliminated(formatCapacity(x.eliminated, p.unit)), fill: BAR_COLOUR, tip: '' }] }], { x: pad, y, width: width - 2 * pad });
       body += one.markup + '</g>\n';
       y += one.height + 22;
       continue;
@@ -108,11 +111,11 @@ export function capacityByYear(rows: readonly CapacityByYearRow[], opts: Industr
     for (const x of p.items) {
       const bx = xs(x.year)!;
       const top = ys(x.eliminated);
-      body += `<rect class="mark" x="${r(bx)}" y="${r(top)}" width="${r(xs.bandwidth())}" height="${r(y + plotH - top)}" fill="${BAR_COLOUR}"${attrs({ 'data-tip': `${opts.industry} ${x.year}年：${formatCapacity(x.eliminated, p.unit)}` })}/>`;
+      body += `<rect class="mark" x="${r(bx)}" y="${r(top)}" width="${r(xs.bandwidth())}" height="${r(y + plotH - top)}" fill="${BAR_COLOUR}"${attrs({ 'data-tip': C.tip(opts.industry, x.year, formatCapacity(x.eliminated, p.unit)) })}/>`;
       if (labelsFit) body += text(bx + xs.bandwidth() / 2, top - 4, formatNumber(x.eliminated), { 'text-anchor': 'middle', 'font-size': FONT.small });
     }
     if (!labelsFit) {
-      const n = note(pad, y + plotH + 24, '各年数值见数据表。', width - 2 * pad);
+      const n = note(pad, y + plotH + 24, C.seeTable, width - 2 * pad);
       body += n.markup;
       y += n.height + 2;
     }
@@ -122,8 +125,8 @@ export function capacityByYear(rows: readonly CapacityByYearRow[], opts: Industr
   const desc =
     opts.desc ??
     (panels.length === 0
-      ? `${opts.industry}暂无已淘汰产能数据。`
-      : `${opts.industry}历年已淘汰产能：${panels.map((p) => p.items.map((x) => `${x.year}年${formatCapacity(x.eliminated, p.unit)}`).join('，')).join('；')}。`);
+      ? C.industry.noYears(opts.industry)
+      : C.industry.yearsDesc(opts.industry, panels.map((p) => p.items.map((x) => `${C.year(x.year)}${formatCapacity(x.eliminated, p.unit)}`).join('，')).join('；')));
   return frame({ id, kind: 'capacity-year', width, height: y - (panels.length > 0 ? 18 : 0) + pad, title: yearTitle(opts), desc, body });
 }
 
@@ -132,9 +135,9 @@ export function capacityByYearTable(rows: readonly CapacityByYearRow[], opts: Pi
   return {
     caption: yearTitle(opts),
     columns: [
-      { key: 'unit', label: '产能单位', numeric: false },
-      { key: 'year', label: '年度', numeric: false },
-      { key: 'eliminated', label: '已淘汰产能', numeric: true },
+      { key: 'unit', label: C.col.unit, numeric: false },
+      { key: 'year', label: C.col.year, numeric: false },
+      { key: 'eliminated', label: C.col.eliminatedCapacity, numeric: true },
     ],
     rows: yearPanels(rows).flatMap((p) => p.items.map((x) => ({ unit: p.unit, year: x.year, eliminated: x.eliminated }))),
   };
@@ -163,11 +166,11 @@ export function capacityByProvince(rows: readonly CapacityByProvinceRow[], opts:
         p.items,
         opts.top ?? 10,
         0,
-        (left) => ({ label: `…… 另有${formatNumber(left)}个省份，见数据表`, bars: [] }),
+        (left) => ({ label: C.industry.moreProvinces(formatNumber(left)), bars: [] }),
         (x) => ({
           label: x.name,
           href: href(x.code),
-          bars: [{ value: x.eliminated, valueText: formatCapacity(x.eliminated, p.unit), sentence: `已淘汰${formatCapacity(x.eliminated, p.unit)}`, fill: BAR_COLOUR, tip: `${x.name}：${formatCapacity(x.eliminated, p.unit)}` }],
+          bars: [{ value: x.eliminated, valueText: formatCapacity(x.eliminated, p.unit), sentence: C.eliminated(formatCapacity(x.eliminated, p.unit)), fill: BAR_COLOUR, tip: C.nameValue(x.name, formatCapacity(x.eliminated, p.unit)) }],
         }),
       ),
       { x: pad, y, width: width - 2 * pad, labelsAbove: above },
@@ -178,8 +181,8 @@ export function capacityByProvince(rows: readonly CapacityByProvinceRow[], opts:
   const desc =
     opts.desc ??
     (panels.length === 0
-      ? `${opts.industry}暂无分省份数据。`
-      : `${opts.industry}各省份已淘汰产能，从多到少：${panels.map((p) => p.items.map((x) => `${x.name}${formatCapacity(x.eliminated, p.unit)}`).join('，')).join('；')}。`);
+      ? C.industry.noProvinces(opts.industry)
+      : C.industry.provincesDesc(opts.industry, panels.map((p) => p.items.map((x) => `${x.name}${formatCapacity(x.eliminated, p.unit)}`).join('，')).join('；')));
   return frame({ id, kind: 'capacity-province', width, height: y - (panels.length > 0 ? 22 : 0) + pad, title: provinceTitle(opts), desc, body });
 }
 
@@ -188,10 +191,10 @@ export function capacityByProvinceTable(rows: readonly CapacityByProvinceRow[], 
   return {
     caption: provinceTitle(opts),
     columns: [
-      { key: 'unit', label: '产能单位', numeric: false },
-      { key: 'code', label: '行政区划代码', numeric: false },
-      { key: 'name', label: '省份', numeric: false },
-      { key: 'eliminated', label: '已淘汰产能', numeric: true },
+      { key: 'unit', label: C.col.unit, numeric: false },
+      { key: 'code', label: C.col.code, numeric: false },
+      { key: 'name', label: C.col.province, numeric: false },
+      { key: 'eliminated', label: C.col.eliminatedCapacity, numeric: true },
     ],
     rows: provincePanels(rows).flatMap((p) => p.items.map((x) => ({ unit: p.unit, code: x.code, name: x.name, eliminated: x.eliminated }))),
   };

@@ -4,6 +4,9 @@ import { formatNumber, formatPercent, percent } from './number.ts';
 import { BAR_COLOUR } from './palette.ts';
 import { DEFAULT_WIDTH, checkId, frame, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
+import { zhCN } from '../i18n/zh-CN.ts';
+
+const C = zhCN.charts;
 
 export interface RegionCompletionRow {
   /** 6-digit region code. */
@@ -28,7 +31,7 @@ export interface ChildRegionsRankedOptions extends BaseOptions {
   tail?: number;
 }
 
-const DEFAULT_TITLE = '下级地区完成率排名';
+const DEFAULT_TITLE = C.ranked.title;
 
 /** Ranked: highest completion first, then more lines, then code; regions without a plan last. */
 function ranked(rows: readonly RegionCompletionRow[]) {
@@ -44,25 +47,25 @@ function ranked(rows: readonly RegionCompletionRow[]) {
 export function childRegionsRanked(rows: readonly RegionCompletionRow[], opts: ChildRegionsRankedOptions): string {
   const id = checkId(opts.id);
   const width = opts.width ?? DEFAULT_WIDTH;
-  const unit = opts.unit ?? '条';
+  const unit = opts.unit ?? C.lines;
   const href = opts.href ?? ((code: string) => `/regions/${code}/`);
   const pad = 8;
   const list = ranked(rows);
   const count = (x: { done: number; total: number }) => `${formatNumber(x.done)}/${formatNumber(x.total)}${unit}`;
-  const valueText = (x: (typeof list)[number]) => (x.pct === undefined ? `无计划（${count(x)}）` : `${formatPercent(x.pct)}（${count(x)}）`);
+  const valueText = (x: (typeof list)[number]) => (x.pct === undefined ? C.ranked.noPlan(count(x)) : C.ranked.value(formatPercent(x.pct), count(x)));
   const desc =
     opts.desc ??
-    (list.length === 0 ? '暂无下级地区数据。' : `按完成率从高到低排列：${list.map((x) => `${x.name}${valueText(x)}`).join('，')}。`);
+    (list.length === 0 ? C.ranked.none : C.ranked.desc(list.map((x) => `${x.name}${valueText(x)}`).join('，')));
   const bars = hbarRows(
     summarise(
       list,
       opts.head ?? 10,
       opts.tail ?? 5,
-      (left) => ({ label: `…… 其间另有${formatNumber(left)}个地区，见数据表`, bars: [] }),
+      (left) => ({ label: C.ranked.more(formatNumber(left)), bars: [] }),
       (x) => ({
         label: x.name,
         href: href(x.code),
-        bars: [{ value: x.pct, valueText: valueText(x), fill: BAR_COLOUR, tip: `${x.name}：完成${valueText(x)}` }],
+        bars: [{ value: x.pct, valueText: valueText(x), fill: BAR_COLOUR, tip: C.ranked.tip(x.name, valueText(x)) }],
       }),
     ),
     { x: pad, y: pad, width: width - 2 * pad, max: 100, track: true },
@@ -72,15 +75,15 @@ export function childRegionsRanked(rows: readonly RegionCompletionRow[], opts: C
 
 /** The numbers of `childRegionsRanked`, in the chart's order. */
 export function childRegionsRankedTable(rows: readonly RegionCompletionRow[], opts: Pick<ChildRegionsRankedOptions, 'title' | 'unit'> = {}): ChartTable {
-  const unit = opts.unit ?? '条';
+  const unit = opts.unit ?? C.lines;
   return {
     caption: opts.title ?? DEFAULT_TITLE,
     columns: [
-      { key: 'code', label: '行政区划代码', numeric: false },
-      { key: 'name', label: '地区', numeric: false },
-      { key: 'pct', label: '完成率', unit: '%', numeric: true },
-      { key: 'done', label: '已完成', unit, numeric: true },
-      { key: 'total', label: '计划', unit, numeric: true },
+      { key: 'code', label: C.col.code, numeric: false },
+      { key: 'name', label: C.col.region, numeric: false },
+      { key: 'pct', label: C.col.share, unit: '%', numeric: true },
+      { key: 'done', label: C.col.done, unit, numeric: true },
+      { key: 'total', label: C.col.planned, unit, numeric: true },
     ],
     rows: ranked(rows).map((x) => ({ code: x.code, name: x.name, pct: x.pct, done: x.done, total: x.total })),
   };

@@ -5,14 +5,17 @@ import { formatNumber } from './number.ts';
 import { STATUS_COLOURS, STATUS_ORDER, statusLabel } from './palette.ts';
 import { DEFAULT_WIDTH, checkId, frame, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
+import { zhCN } from '../i18n/zh-CN.ts';
+
+const C = zhCN.charts;
 
 /** Number of lines in each status; a missing status counts 0. */
 export type StatusCounts = Readonly<Partial<Record<LineStatus, number>>>;
 
 export type LinesByStatusOptions = BaseOptions;
 
-const DEFAULT_TITLE = '设备/生产线按状态统计';
-const UNIT = '条';
+const DEFAULT_TITLE = C.status.title;
+const UNIT = C.lines;
 
 function rowsOf(counts: StatusCounts) {
   return STATUS_ORDER.map((status) => ({ status, label: statusLabel(status), count: counts[status] ?? 0 }));
@@ -28,7 +31,7 @@ export function linesByStatus(counts: StatusCounts, opts: LinesByStatusOptions):
   const pad = 8;
   const rows = rowsOf(counts);
   const total = rows.reduce((s, r) => s + r.count, 0);
-  const desc = opts.desc ?? `共${formatNumber(total)}${UNIT}：${rows.map((r) => `${r.label}${formatNumber(r.count)}${UNIT}`).join('，')}。`;
+  const desc = opts.desc ?? C.status.desc(formatNumber(total), rows.map((r) => `${r.label}${formatNumber(r.count)}${UNIT}`).join('，'));
   const bars = hbarRows(
     rows.map((r) => ({
       label: r.label,
@@ -44,8 +47,8 @@ export function linesByStatusTable(counts: StatusCounts, opts: Pick<BaseOptions,
   return {
     caption: opts.title ?? DEFAULT_TITLE,
     columns: [
-      { key: 'status', label: '状态', numeric: false },
-      { key: 'count', label: '数量', unit: UNIT, numeric: true },
+      { key: 'status', label: C.col.status, numeric: false },
+      { key: 'count', label: C.col.count, unit: UNIT, numeric: true },
     ],
     rows: rowsOf(counts).map((r) => ({ status: r.label, count: r.count })),
   };

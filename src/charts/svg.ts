@@ -5,6 +5,9 @@
  */
 
 import { escapeXml } from '../text/escape.ts';
+import { zhCN } from '../i18n/zh-CN.ts';
+
+const C = zhCN.charts;
 
 export { escapeXml };
 
@@ -60,7 +63,7 @@ const ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 /** Checks the `id` option; ids end up in `id` and `url(#…)` references. */
 export function checkId(id: string): string {
   if (!ID.test(id)) {
-    throw new Error(`图表 id「${id}」无效：id 须以字母开头，只含字母、数字、“-”或“_”。请改用如 "region-110000-status" 的 id。`);
+    throw new Error(C.badId(id));
   }
   return id;
 }
@@ -169,7 +172,7 @@ export function hatchPattern(id: string, stroke: string, fill = 'none', size = 6
 }
 
 /** "No data", on the line below `y`, where a chart has nothing to draw. */
-export const emptyNotice = (x: number, y: number): string => text(x, y + FONT.label, '暂无数据', { fill: MUTED });
+export const emptyNotice = (x: number, y: number): string => text(x, y + FONT.label, C.noData, { fill: MUTED });
 
 /** A panel's title from `y` down, wrapped to `width`: its markup and height. */
 export function panelHeading(x: number, y: number, title: string, width: number): { markup: string; height: number } {
@@ -179,7 +182,7 @@ export function panelHeading(x: number, y: number, title: string, width: number)
 
 /** Opens the panel of one capacity unit: its group and its heading 已淘汰产能（unit）. */
 export function capacityPanel(x: number, y: number, unit: string, width: number): { markup: string; height: number } {
-  const h = panelHeading(x, y, `已淘汰产能（${unit}）`, width);
+  const h = panelHeading(x, y, C.eliminatedPanel(unit), width);
   return { markup: `<g${attrs({ class: 'panel', 'data-unit': unit })}>\n${h.markup}`, height: h.height };
 }
 

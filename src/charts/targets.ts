@@ -9,6 +9,9 @@ import { ELIMINATED_COLOUR, TARGET_COLOUR } from './palette.ts';
 import { formatNumber } from './number.ts';
 import { DEFAULT_WIDTH, FONT, TALL, attrs, emptyNotice, panelHeading, checkId, frame, hatchPattern, note, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
+import { zhCN } from '../i18n/zh-CN.ts';
+
+const C = zhCN.charts;
 
 export interface TargetEliminatedRow {
   /** Industry as shown, e.g. 水泥, 电力. */
@@ -63,7 +66,7 @@ function panelsOf(series: readonly TargetEliminatedRow[]): Panel[] {
   return list;
 }
 
-const DEFAULT_TITLE = '淘汰目标与已淘汰产能';
+const DEFAULT_TITLE = C.targets.title;
 const panelTitle = (p: Panel) => `${p.industry}（${p.unit}）`;
 
 /**
@@ -84,24 +87,24 @@ export function targetsVsEliminated(series: readonly TargetEliminatedRow[], opts
 
   const groupsOf = (p: (typeof panels)[number]): HBarGroup[] =>
     p.years.map((v) => ({
-      label: `${v.year}年`,
+      label: C.year(v.year),
       bars: [
         {
           value: v.target,
-          valueText: v.target === undefined ? '目标不详' : formatCapacity(v.target, p.unit),
-          sentence: `目标${v.target === undefined ? '不详' : formatCapacity(v.target, p.unit)}`,
+          valueText: v.target === undefined ? C.targets.targetUnknown : formatCapacity(v.target, p.unit),
+          sentence: C.targets.target(v.target === undefined ? C.unknown : formatCapacity(v.target, p.unit)),
           fill: `url(#${hatch})`,
           stroke: TARGET_COLOUR,
           className: 'target',
-          tip: `${p.industry} ${v.year}年目标：${v.target === undefined ? '不详' : formatCapacity(v.target, p.unit)}`,
+          tip: C.targets.targetTip(p.industry, v.year, v.target === undefined ? C.unknown : formatCapacity(v.target, p.unit)),
         },
         {
           value: v.eliminated,
-          valueText: v.eliminated === undefined ? '完成不详' : formatCapacity(v.eliminated, p.unit),
-          sentence: `已淘汰${v.eliminated === undefined ? '不详' : formatCapacity(v.eliminated, p.unit)}`,
+          valueText: v.eliminated === undefined ? C.targets.doneUnknown : formatCapacity(v.eliminated, p.unit),
+          sentence: C.eliminated(v.eliminated === undefined ? C.unknown : formatCapacity(v.eliminated, p.unit)),
           fill: ELIMINATED_COLOUR,
           className: 'eliminated',
-          tip: `${p.industry} ${v.year}年已淘汰：${v.eliminated === undefined ? '不详' : formatCapacity(v.eliminated, p.unit)}`,
+          tip: C.targets.eliminatedTip(p.industry, v.year, v.eliminated === undefined ? C.unknown : formatCapacity(v.eliminated, p.unit)),
         },
       ],
     }));
@@ -113,8 +116,8 @@ export function targetsVsEliminated(series: readonly TargetEliminatedRow[], opts
   if (groups.some((g) => !asSentences(g, {}))) {
     const lg = legend(
       [
-        { label: '目标', fill: `url(#${hatch})`, stroke: TARGET_COLOUR },
-        { label: '已淘汰', fill: ELIMINATED_COLOUR },
+        { label: C.col.target, fill: `url(#${hatch})`, stroke: TARGET_COLOUR },
+        { label: C.col.eliminated, fill: ELIMINATED_COLOUR },
       ],
       pad, y, width - 2 * pad,
     );
@@ -141,20 +144,20 @@ export function targetsVsEliminated(series: readonly TargetEliminatedRow[], opts
     drawn++;
   }
   const leftOut = [
-    drawn < all.length ? `另有${formatNumber(all.length - drawn)}个行业（单位）未画出` : '',
-    all.slice(0, drawn).some((p) => p.years.length > maxYears) ? `每个行业只画最近${formatNumber(maxYears)}个年度` : '',
+    drawn < all.length ? C.targets.moreIndustries(formatNumber(all.length - drawn)) : '',
+    all.slice(0, drawn).some((p) => p.years.length > maxYears) ? C.targets.latestYears(formatNumber(maxYears)) : '',
   ].filter(Boolean);
   if (leftOut.length > 0) {
-    const n = note(pad, y + 8, `${leftOut.join('；')}，全部数值见数据表。`, width - 2 * pad);
+    const n = note(pad, y + 8, C.targets.leftOut(leftOut.join('；')), width - 2 * pad);
     body += n.markup;
     y += 8 + n.height;
   }
   const desc =
     opts.desc ??
     (all.length === 0
-      ? '暂无目标或完成数据。'
-      : `按行业和产能单位分列各年度目标产能与已淘汰产能，共${all.length}个分图：${all.map(panelTitle).join('、')}。不同单位的产能不相加。` +
-        (leftOut.length > 0 ? `图中画出${all.slice(0, drawn).map(panelTitle).join('、')}；${leftOut.join('，')}，全部数值见数据表。` : ''));
+      ? C.targets.none
+      : C.targets.desc(all.length, all.map(panelTitle).join('、')) +
+        (leftOut.length > 0 ? C.targets.drawn(all.slice(0, drawn).map(panelTitle).join('、'), leftOut.join('，')) : ''));
   return frame({ id, kind: 'targets', width, height: y + pad, title, desc, defs, body });
 }
 
@@ -163,11 +166,11 @@ export function targetsVsEliminatedTable(series: readonly TargetEliminatedRow[],
   return {
     caption: opts.title ?? DEFAULT_TITLE,
     columns: [
-      { key: 'industry', label: '行业', numeric: false },
-      { key: 'unit', label: '产能单位', numeric: false },
-      { key: 'year', label: '年度', numeric: false },
-      { key: 'target', label: '目标', numeric: true },
-      { key: 'eliminated', label: '已淘汰', numeric: true },
+      { key: 'industry', label: C.col.industry, numeric: false },
+      { key: 'unit', label: C.col.unit, numeric: false },
+      { key: 'year', label: C.col.year, numeric: false },
+      { key: 'target', label: C.col.target, numeric: true },
+      { key: 'eliminated', label: C.col.eliminated, numeric: true },
     ],
     rows: panelsOf(series).flatMap((p) => p.years.map((v) => ({ industry: p.industry, unit: p.unit, year: v.year, target: v.target, eliminated: v.eliminated }))),
   };

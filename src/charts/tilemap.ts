@@ -9,6 +9,9 @@ import { LABEL_GAP, thinLabels } from './axes.ts';
 import { DEFAULT_WIDTH, FONT, INK, MUTED, attrs, checkId, frame, hatchPattern, r, text, textWidth, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
 import { CHINA_TILES, type Tile, type TileLayout } from './tile-layout.ts';
+import { zhCN } from '../i18n/zh-CN.ts';
+
+const C = zhCN.charts;
 
 /** Value per province code (110000 …); a missing or undefined value is drawn as 无数据. */
 export type ProvinceValues = Readonly<Record<string, number | undefined>>;
@@ -29,7 +32,7 @@ export interface ProvinceTileMapOptions extends BaseOptions {
   layout?: TileLayout;
 }
 
-const DEFAULT_TITLE = '各省份情况';
+const DEFAULT_TITLE = C.tilemap.title;
 
 function digitsOf(unit: string): number {
   return unit === '%' ? PERCENT_DIGITS : CAPACITY_DIGITS;
@@ -98,15 +101,15 @@ export function provinceTileMap(values: ProvinceValues, opts: ProvinceTileMapOpt
     const y = pad + tile.row * pitch;
     const fill = value === undefined ? `url(#${noData})` : colour(value);
     const ink = value !== undefined && prefersWhiteText(fill) ? '#ffffff' : INK;
-    const tip = `${tile.name}：${value === undefined ? '无数据' : `${opts.measure} ${fullText(value, opts.unit)}`}`;
+    const tip = C.nameValue(tile.name, value === undefined ? C.none : `${opts.measure} ${fullText(value, opts.unit)}`);
     const link = href(tile.code);
     let t = `<rect x="${r(x)}" y="${r(y)}" width="${r(size)}" height="${r(size)}" rx="3" fill="${fill}"${value === undefined ? ` stroke="${NO_DATA_HATCH}" stroke-dasharray="3 2"` : ''}/>`;
     t += text(x + size / 2, y + size / 2 - 9, tile.short, { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': FONT.small, fill: ink, 'font-weight': 600 });
-    t += text(x + size / 2, y + size / 2 + 10, value === undefined ? '无数据' : tileText(value, opts.unit, size - 4), {
+    t += text(x + size / 2, y + size / 2 + 10, value === undefined ? C.none : tileText(value, opts.unit, size - 4), {
       'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': FONT.small, fill: value === undefined ? MUTED : ink,
     });
     // The accessible name starts with the visible text (axe: label-content-name-mismatch), then says it in full.
-    const visible = `${tile.short} ${value === undefined ? '无数据' : tileText(value, opts.unit, size - 4)}`;
+    const visible = `${tile.short} ${value === undefined ? C.none : tileText(value, opts.unit, size - 4)}`;
     const label = `${visible}（${tip}）`;
     const a = attrs({ href: link, 'aria-label': link ? label : undefined, class: value === undefined ? 'tile mark no-data' : 'tile mark', 'data-code': tile.code, 'data-tip': tip });
     body += link ? `<a${a}>${t}</a>\n` : `<g${a}>${t}</g>\n`;
@@ -115,7 +118,7 @@ export function provinceTileMap(values: ProvinceValues, opts: ProvinceTileMapOpt
 
   // Legend: five classes as a bar with the breaks under it, then the no-data swatch.
   let y = pad + layout.rows * pitch + 8;
-  body += `<g class="legend">` + text(pad, y + FONT.label, opts.measure.endsWith('）') ? `${opts.measure}，单位：${opts.unit}` : `${opts.measure}（${opts.unit}）`, { 'font-weight': 600 });
+  body += `<g class="legend">` + text(pad, y + FONT.label, opts.measure.endsWith('）') ? C.tilemap.measureUnit(opts.measure, opts.unit) : C.tilemap.measureInUnit(opts.measure, opts.unit), { 'font-weight': 600 });
   y += FONT.label + 8;
   const box = Math.min(48, (width - 2 * pad - 90) / SEQUENTIAL.length);
   SEQUENTIAL.forEach((c, i) => {
@@ -135,16 +138,16 @@ export function provinceTileMap(values: ProvinceValues, opts: ProvinceTileMapOpt
   });
   const ndx = pad + SEQUENTIAL.length * box + 14;
   body += `<rect x="${r(ndx)}" y="${r(y)}" width="20" height="14" fill="url(#${noData})" stroke="${NO_DATA_HATCH}" stroke-dasharray="3 2"/>`;
-  body += text(ndx + 24, y + 7, '无数据', { 'dominant-baseline': 'central', 'font-size': FONT.small });
+  body += text(ndx + 24, y + 7, C.none, { 'dominant-baseline': 'central', 'font-size': FONT.small });
   body += '</g>\n';
   const height = y + 36 + pad;
 
   const withData = tiles.filter((t) => t.value !== undefined);
   const desc =
     opts.desc ??
-    `${layout.tiles.length}个省级行政区的方块地图，按${opts.measure}着色（${opts.unit}）；${withData.length}个有数据` +
+    C.tilemap.desc(layout.tiles.length, opts.measure, opts.unit, withData.length) +
       (withData.length > 0 ? `：${withData.map((t) => `${t.tile.name}${fullText(t.value!, opts.unit)}`).join('，')}` : '') +
-      `；其余无数据。`;
+      C.tilemap.descRest;
   return frame({ id, kind: 'tilemap', width, height, title: opts.title ?? DEFAULT_TITLE, desc, defs, body });
 }
 
@@ -156,8 +159,8 @@ export function provinceTileMapTable(values: ProvinceValues, opts: Pick<Province
   return {
     caption: opts.title ?? DEFAULT_TITLE,
     columns: [
-      { key: 'code', label: '行政区划代码', numeric: false },
-      { key: 'name', label: '省份', numeric: false },
+      { key: 'code', label: C.col.code, numeric: false },
+      { key: 'name', label: C.col.province, numeric: false },
       { key: 'value', label: opts.measure, unit: opts.unit, numeric: true },
     ],
     rows,

@@ -9,6 +9,9 @@ import { formatDate } from '../i18n/format.ts';
 import { STATUS_COLOURS, statusLabel } from './palette.ts';
 import { DEFAULT_WIDTH, FONT, GRID, INK, MUTED, PAD, attrs, checkId, frame, lineHeight, r, text, textWidth, wrapText, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
+import { zhCN } from '../i18n/zh-CN.ts';
+
+const C = zhCN.charts;
 
 export interface TimelineStepInput {
   status: LineStatus;
@@ -23,7 +26,7 @@ export interface StatusTimelineOptions extends BaseOptions {
   deadline?: string | undefined;
 }
 
-const DEFAULT_TITLE = '淘汰进度';
+const DEFAULT_TITLE = C.timeline.title;
 const ROW = 40;
 const DAY = 86_400_000;
 
@@ -45,7 +48,7 @@ function time(iso: string | undefined, endOfMonth = false): number | undefined {
 }
 
 const dateText = (s: TimelineStepInput) =>
-  s.date && DATE.test(s.date) ? formatDate(s.date) : s.published ? `日期不详（${formatDate(s.published)}公告）` : '日期不详';
+  s.date && DATE.test(s.date) ? formatDate(s.date) : s.published ? C.timeline.dateUnknownPublished(formatDate(s.published)) : C.timeline.dateUnknown;
 
 /** Months when a month is tall enough for its label, else years (every k-th when even those are thin). */
 function periodOf(scale: ScaleTime<number, number>): { interval: CountableTimeInterval; byMonth: boolean; every: number } {
@@ -72,7 +75,7 @@ function periods(scale: ScaleTime<number, number>): { marks: { y: number; label?
     const year = start.getUTCFullYear();
     marks.push({ y: scale(start) });
     if (i % every !== 0) continue;
-    const label = !byMonth ? `${year}年` : year !== lastYear ? `${year}年${start.getUTCMonth() + 1}月` : `${start.getUTCMonth() + 1}月`;
+    const label = !byMonth ? C.year(year) : year !== lastYear ? C.yearMonth(year, start.getUTCMonth() + 1) : C.month(start.getUTCMonth() + 1);
     lastYear = year;
     marks.push({ y: (scale(start) + scale(interval.offset(start, 1))) / 2, label });
   }
@@ -143,7 +146,7 @@ export function statusTimeline(steps: readonly TimelineStepInput[], opts: Status
   // long); labels keep clear of the one above in order of their dots.
   type Entry = { y: number; step?: TimelineStepInput; dated: boolean; name: string; when: string };
   const entries: Entry[] = steps.map((step, i) => ({ y: ys[i]!, step, dated: times[i] !== undefined, name: statusLabel(step.status), when: dateText(step) }));
-  if (deadline !== undefined) entries.push({ y: scale(new Date(deadline)), dated: true, name: '淘汰时限', when: formatDate(opts.deadline) });
+  if (deadline !== undefined) entries.push({ y: scale(new Date(deadline)), dated: true, name: C.timeline.deadline, when: formatDate(opts.deadline) });
   entries.sort((p, q) => p.y - q.y);
   const whens = entries.map((e) => wrapText(e.when, textW, FONT.small));
   // How far an entry's text reaches below its y (the name's baseline is 2 above it, its top 15).
@@ -167,7 +170,7 @@ export function statusTimeline(steps: readonly TimelineStepInput[], opts: Status
     const leader = Math.abs(ly - y) > 1 ? `<polyline points="${r(axisX + 8)},${r(y)} ${r(lx - 6)},${r(ly)} ${r(lx - 3)},${r(ly)}" fill="none" stroke="${MUTED}"/>` : '';
     const lines = whens[i]!.map((l, k) => text(lx, ly + 14 + k * lineHeight(FONT.small), l, { 'font-size': FONT.small, fill: e.dated ? INK : MUTED })).join('');
     if (!s) {
-      body += `<g class="deadline">${leader}<line class="mark" x1="${r(axisX - 9)}" x2="${r(axisX + 9)}" y1="${r(y)}" y2="${r(y)}" stroke="${INK}" stroke-width="3"${attrs({ 'data-tip': `淘汰时限：${e.when}` })}/>`;
+      body += `<g class="deadline">${leader}<line class="mark" x1="${r(axisX - 9)}" x2="${r(axisX + 9)}" y1="${r(y)}" y2="${r(y)}" stroke="${INK}" stroke-width="3"${attrs({ 'data-tip': C.timeline.deadlineTip(e.when) })}/>`;
       body += text(lx, ly - 2, e.name, { 'font-weight': 700 }) + lines + '</g>\n';
       return;
     }
@@ -179,11 +182,11 @@ export function statusTimeline(steps: readonly TimelineStepInput[], opts: Status
       : `<circle class="mark" cx="${r(axisX)}" cy="${r(y)}" r="5" fill="#ffffff" stroke="${c}" stroke-width="2.5" stroke-dasharray="3 2"${tip}/>`;
     body += text(lx, ly - 2, e.name, { 'font-weight': 700 }) + lines + '</g>\n';
   });
-  if (steps.length === 0) body += text(lx, top + FONT.label, '暂无状态记录', { fill: MUTED });
+  if (steps.length === 0) body += text(lx, top + FONT.label, C.timeline.noSteps, { fill: MUTED });
 
   const desc =
     opts.desc ??
-    (steps.length === 0 ? '暂无状态记录。' : `状态依次为：${steps.map((s) => `${statusLabel(s.status)}（${dateText(s)}）`).join('，')}${opts.deadline ? `；淘汰时限${formatDate(opts.deadline)}` : ''}。`);
+    (steps.length === 0 ? C.timeline.noStepsDesc : C.timeline.desc(steps.map((s) => `${statusLabel(s.status)}（${dateText(s)}）`).join('，'), opts.deadline ? formatDate(opts.deadline) : ''));
   return frame({ id, kind: 'timeline', width, height, title: opts.title ?? DEFAULT_TITLE, desc, body });
 }
 
@@ -192,8 +195,8 @@ export function statusTimelineTable(steps: readonly TimelineStepInput[], opts: P
   return {
     caption: opts.title ?? DEFAULT_TITLE,
     columns: [
-      { key: 'status', label: '状态', numeric: false },
-      { key: 'date', label: '日期', numeric: false, date: true },
+      { key: 'status', label: C.col.status, numeric: false },
+      { key: 'date', label: C.col.date, numeric: false, date: true },
     ],
     rows: steps.map((s) => ({ status: statusLabel(s.status), date: s.date && DATE.test(s.date) ? s.date : undefined })),
   };

@@ -10,6 +10,9 @@ import { CAPACITY_DIGITS, formatCapacity, formatNumber, roundTo } from './number
 import { OKABE_ITO } from './palette.ts';
 import { DEFAULT_WIDTH, FONT, MUTED, TALL, attrs, emptyNotice, capacityPanel, checkId, frame, note, r, text, type BaseOptions } from './svg.ts';
 import type { ChartTable } from './table.ts';
+import { zhCN } from '../i18n/zh-CN.ts';
+
+const C = zhCN.charts;
 
 export interface TrendRow {
   /** Industry as shown, e.g. 水泥. */
@@ -34,7 +37,7 @@ export interface NationalTrendOptions extends BaseOptions {
 }
 
 const SYMBOLS = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolCross, symbolStar, symbolWye];
-const DEFAULT_TITLE = '历年已淘汰产能';
+const DEFAULT_TITLE = C.trend.title;
 
 interface UnitPanel {
   unit: string;
@@ -108,12 +111,12 @@ export function nationalTrend(series: readonly TrendRow[], opts: NationalTrendOp
       // One year: bars by industry (a sentence for one industry), not markers floating on a line chart.
       const year = p.years[0]!;
       y += ph.height + 4;
-      body += text(pad, y + FONT.small, `${year}年`, { 'font-size': FONT.small, fill: MUTED });
+      body += text(pad, y + FONT.small, C.year(year), { 'font-size': FONT.small, fill: MUTED });
       y += FONT.small + 10;
       const bars = hbarRows(
         drawn.map((s) => {
           const v = s.points.get(year)!;
-          return { label: s.industry, bars: [{ value: v, valueText: formatCapacity(v, p.unit), sentence: `${year}年已淘汰${formatCapacity(v, p.unit)}`, fill: colourOf(s.industry), tip: `${s.industry} ${year}年：${formatCapacity(v, p.unit)}` }] };
+          return { label: s.industry, bars: [{ value: v, valueText: formatCapacity(v, p.unit), sentence: C.yearEliminated(year, formatCapacity(v, p.unit)), fill: colourOf(s.industry), tip: C.tip(s.industry, year, formatCapacity(v, p.unit)) }] };
         }),
         { x: pad, y, width: width - 2 * pad },
       );
@@ -144,7 +147,7 @@ export function nationalTrend(series: readonly TrendRow[], opts: NationalTrendOp
         }
         body += `<path d="${d}" fill="none" stroke="${c}" stroke-width="2"/>`;
         for (const [yr, v] of [...s.points].sort((a, b) => a[0] - b[0])) {
-          body += `<path class="mark" transform="translate(${r(xs(yr)!)},${r(ys(v))})" d="${markerOf(s.industry)}" fill="${c}" stroke="#ffffff" stroke-width="1"${attrs({ 'data-tip': `${s.industry} ${yr}年：${formatCapacity(v, p.unit)}` })}/>`;
+          body += `<path class="mark" transform="translate(${r(xs(yr)!)},${r(ys(v))})" d="${markerOf(s.industry)}" fill="${c}" stroke="#ffffff" stroke-width="1"${attrs({ 'data-tip': C.tip(s.industry, yr, formatCapacity(v, p.unit)) })}/>`;
         }
         body += '</g>\n';
       }
@@ -161,7 +164,7 @@ export function nationalTrend(series: readonly TrendRow[], opts: NationalTrendOp
       y += lg.height + 4;
     }
     if (drawn.length < p.series.length) {
-      const n = note(pad, y, `另有${formatNumber(p.series.length - drawn.length)}个行业未画出（图中是总量最大的${formatNumber(drawn.length)}个），全部数值见数据表。`, width - 2 * pad);
+      const n = note(pad, y, C.trend.moreIndustries(formatNumber(p.series.length - drawn.length), formatNumber(drawn.length)), width - 2 * pad);
       body += n.markup;
       y += n.height;
     }
@@ -175,16 +178,16 @@ export function nationalTrend(series: readonly TrendRow[], opts: NationalTrendOp
   }
   if (shown < panels.length) {
     const rest = panels.slice(shown).map((p) => p.unit).join('、');
-    const n = note(pad, y - 14, `另有${formatNumber(panels.length - shown)}个产能单位（${rest}）的分图未画出，全部数值见数据表。`, width - 2 * pad);
+    const n = note(pad, y - 14, C.trend.moreUnits(formatNumber(panels.length - shown), rest), width - 2 * pad);
     body += n.markup;
     y += n.height + 8;
   }
   const desc =
     opts.desc ??
     (panels.length === 0
-      ? '暂无已淘汰产能数据。'
-      : `按产能单位分图，每个行业一条折线（只有一个年度的画成横条）：${panels.map((p) => `${p.unit}：${p.series.map((s) => s.industry).join('、')}（${p.years[0] === p.years[p.years.length - 1] ? p.years[0] : `${p.years[0]}—${p.years[p.years.length - 1]}`}年）`).join('；')}。` +
-        (shown < panels.length || panels.some((p) => p.series.length > (opts.series ?? 5)) ? '图中未画出的行业和单位，数值见数据表。' : ''));
+      ? C.trend.none
+      : C.trend.desc(panels.map((p) => C.trend.panel(p.unit, p.series.map((s) => s.industry).join('、'), p.years[0] === p.years[p.years.length - 1] ? String(p.years[0]) : `${p.years[0]}—${p.years[p.years.length - 1]}`)).join('；')) +
+        (shown < panels.length || panels.some((p) => p.series.length > (opts.series ?? 5)) ? C.trend.notDrawn : ''));
   return frame({ id, kind: 'trend', width, height: y - (panels.length > 0 ? 22 : 0) + pad, title: opts.title ?? DEFAULT_TITLE, desc, body });
 }
 
@@ -194,10 +197,10 @@ export function nationalTrendTable(series: readonly TrendRow[], opts: Pick<BaseO
   return {
     caption: opts.title ?? DEFAULT_TITLE,
     columns: [
-      { key: 'unit', label: '产能单位', numeric: false },
-      { key: 'industry', label: '行业', numeric: false },
-      { key: 'year', label: '年度', numeric: false },
-      { key: 'eliminated', label: '已淘汰产能', numeric: true },
+      { key: 'unit', label: C.col.unit, numeric: false },
+      { key: 'industry', label: C.col.industry, numeric: false },
+      { key: 'year', label: C.col.year, numeric: false },
+      { key: 'eliminated', label: C.col.eliminatedCapacity, numeric: true },
     ],
     rows: panels.flatMap((p) =>
       p.series.flatMap((s) => [...s.points].sort((a, b) => a[0] - b[0]).map(([year, v]) => ({ unit: p.unit, industry: s.industry, year, eliminated: v }))),

@@ -7,7 +7,7 @@ import { capacityCells } from './model.ts';
 
 export { progressOf, type CapacityCell, type Progress } from './model.ts';
 
-const NO_PROGRESS: Progress = { lines: 0, complete: 0, overdue: 0, byStatus: { planned: 0, shutdown: 0, sealed: 0, dismantled: 0, accepted: 0, incomplete: 0 }, share: undefined };
+const NO_PROGRESS: Progress = { lines: 0, complete: 0, overdue: 0, unreported: 0, byStatus: { planned: 0, shutdown: 0, sealed: 0, dismantled: 0, accepted: 0, incomplete: 0 }, share: undefined };
 
 /** Progress of a region: its lines and those below it. */
 export const regionProgress = (model: Model, code: string): Progress => model.progressByRegion.get(code) ?? NO_PROGRESS;
@@ -29,8 +29,12 @@ export function capacityTable(model: Model, lines: readonly LineState[], region:
 /** Direct children of a region that the data touches, by code. */
 export const childRegions = (model: Model, code: string): readonly string[] => model.childrenOf.get(code) ?? [];
 
-/** Server-rendered order of a region's lines: overdue first, then unfinished, then by region and enterprise. */
+/**
+ * Server-rendered order of a region's lines: overdue first, then past their deadline with no
+ * completion announcement to expect (未见完成公告), then unfinished, then complete; within each by
+ * region and enterprise.
+ */
 export function orderLines(lines: readonly LineState[]): LineState[] {
-  const rank = (l: LineState) => (l.overdue ? 0 : l.complete ? 2 : 1);
+  const rank = (l: LineState) => (l.overdue ? 0 : l.unreported ? 1 : l.complete ? 3 : 2);
   return [...lines].sort((a, b) => rank(a) - rank(b) || (a.row.region_code < b.row.region_code ? -1 : a.row.region_code > b.row.region_code ? 1 : 0) || (a.row.enterprise_name < b.row.enterprise_name ? -1 : a.row.enterprise_name > b.row.enterprise_name ? 1 : 0) || (a.key < b.key ? -1 : 1));
 }

@@ -2,7 +2,7 @@
  * Row diffs between two tables of one kind, and the comparison of two states of a data root
  * (what an office's commit adds, removes or edits). Pure: the I/O is in scripts/diff.ts.
  */
-import { KIND_LABELS, TABLE_SCHEMAS, type AnnouncementMeta, type Kind } from '../schema/announcement.ts';
+import { KIND_LABELS, META_LABELS, metaLabel, TABLE_SCHEMAS, type AnnouncementMeta, type Kind } from '../schema/announcement.ts';
 import { columnsOf } from '../schema/column.ts';
 import { LINE_STATUSES, type LineStatus } from '../schema/line.ts';
 import type { Taxonomy } from '../reference/industries.ts';
@@ -129,14 +129,10 @@ export const isEmptyDiff = (d: TableDiff) => d.added.length === 0 && d.removed.l
 
 // ── labels, for pages and the command line ──────────────────────────────────────────────────
 
-const META_LABELS: Record<string, string> = {
-  title: '标题', kind: '类别', region: '地区', year: '年度', issuer: '发布机关', published: '发布日期', doc_number: '文号',
-  supersedes: '更正的公告', correction_note: '更正说明', contact: '联系方式', sources: '原文出处', comment_period: '公示期', example: '示例数据', format: '数据格式',
-};
 
 /** Chinese header of a column of `kind` (the `x_` name itself for extras), or of a front-matter key. */
 export function columnLabel(kind: Kind | 'meta', column: string): string {
-  if (kind === 'meta') return META_LABELS[column] ?? column;
+  if (kind === 'meta') return metaLabel(column);
   return columnsOf(TABLE_SCHEMAS[kind]).find((c) => c.name === column)?.meta.zh ?? column;
 }
 
@@ -247,7 +243,7 @@ export function countRows(a: Announcement): RowCounts {
 }
 
 function metaChanges(before: AnnouncementMeta, after: AnnouncementMeta): FieldChange[] {
-  const keys = [...new Set([...Object.keys(META_LABELS), ...Object.keys(before), ...Object.keys(after)])];
+  const keys = [...new Set([...Object.keys(META_LABELS).filter((k) => !k.includes('.')), ...Object.keys(before), ...Object.keys(after)])];
   const out: FieldChange[] = [];
   for (const k of keys) {
     const b = cell((before as Record<string, unknown>)[k]);

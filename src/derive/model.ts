@@ -10,6 +10,9 @@ import type { ValidatedRecord } from '../validate/validate.ts';
 import { announcementEffects, type AnnouncementEffect } from './changes.ts';
 import { releaseOf, type Release } from './release.ts';
 import { deriveWatchlists, type Watchlists } from './watchlists.ts';
+import { completionYearCovering, completionYears, deadlineEnd, deadlineVerdict } from './deadline.ts';
+
+export { deadlineEnd } from './deadline.ts';
 
 /**
  * The one derived model every page renders: current status of each line, enterprises, and the
@@ -47,8 +50,14 @@ export interface LineState {
   lastChanged: string;
   /** The earliest plan year that lists the line. */
   planYear?: number | undefined;
-  /** Deadline passed before the as-of date without completion (sealed, dismantled or accepted). */
+  /**
+   * 逾期: deadline passed before the as-of date without completion (sealed, dismantled or
+   * accepted), where a completion announcement covers the line's region for the deadline's year
+   * or later (src/derive/deadline.ts).
+   */
   overdue: boolean;
+  /** 未见完成公告: deadline passed without completion, and no completion announcement to expect it in. */
+  unreported: boolean;
   /** Sealed, dismantled or accepted. */
   complete: boolean;
   /** Year of the announcement that first reported the line complete. */
@@ -73,6 +82,8 @@ export interface Progress {
   lines: number;
   complete: number;
   overdue: number;
+  /** Past their deadline with no completion announcement covering them (未见完成公告). */
+  unreported: number;
   byStatus: Record<LineStatus, number>;
   /** complete / lines, 0–1; undefined with no lines. */
   share: number | undefined;
@@ -158,13 +169,6 @@ export function enterpriseKey(row: Pick<LineRow, 'credit_code' | 'region_code' |
   return `${row.region_code}-${createHash('sha256').update(matchKey(row.enterprise_name)).digest('hex').slice(0, 10)}`;
 }
 
-/** Last day a deadline allows: YYYY-MM means the end of that month. */
-export function deadlineEnd(deadline: string): string {
-  if (deadline.length === 10) return deadline;
-  const [y, m] = deadline.split('-').map(Number) as [number, number];
-  return `${deadline}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-}
-
 export function buildModel(record: ValidatedRecord): Model {
   const { announcements, chronological, corrections, superseded, regions, taxonomy } = record;
   let asOf = '0000-01-01';
@@ -186,8 +190,9 @@ export function buildModel(record: ValidatedRecord): Model {
       if (a.meta.example) exampleOf.set(k, true);
     }
   }
+  const covered = completionYears(chronological, superseded);
   const lines: LineState[] = [];
-  for (const [key, ms] of mentions) lines.push(lineState(key, ms, asOf, exampleOf.get(key) ?? false));
+  for (const [key, ms] of mentions) lines.push(lineState(key, ms, asOf, exampleOf.get(key) ?? false, (code) => completionYearCovering(code, covered, regions)));
   lines.sort((a, b) => (a.row.region_code < b.row.region_code ? -1 : a.row.region_code > b.row.region_code ? 1 : a.key < b.key ? -1 : 1));
 
   const enterpriseByKey = new Map<string, EnterpriseState>();
@@ -285,7 +290,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 /** One line's state from its mentions in publication order. */
-function lineState(key: string, ms: LineMention[], asOf: string, example: boolean): LineState {
+function lineState(key: string, ms: LineMention[], asOf: string, example: boolean, coveredUntil: (regionCode: string) => number | undefined): LineState {
   const inForce = ms.filter((m) => !m.superseded);
   const basis = inForce.length > 0 ? inForce : ms;
   const latest = basis[basis.length - 1]!;
@@ -306,6 +311,7 @@ function lineState(key: string, ms: LineMention[], asOf: string, example: boolea
   for (const m of basis) if (m.kind === 'plan' && (planYear === undefined || m.year < planYear)) planYear = m.year;
   const deadline = basis.findLast((m) => m.row.deadline !== undefined)?.row.deadline;
   const complete = COMPLETE.has(latest.row.status);
+  const verdict = deadlineVerdict({ deadline, complete, coveredUntil: coveredUntil(latest.row.region_code) }, asOf);
   return {
     key,
     enterpriseKey: enterpriseKey(latest.row),
@@ -316,7 +322,8 @@ function lineState(key: string, ms: LineMention[], asOf: string, example: boolea
     firstPublished: ms[0]!.published,
     lastChanged: latest.published,
     planYear,
-    overdue: deadline !== undefined && deadlineEnd(deadline) < asOf && !complete,
+    overdue: verdict === 'overdue',
+    unreported: verdict === 'unreported',
     complete,
     daysOverdue: daysPast(deadline, complete ? completionDate(timeline) : asOf),
     completedYear: complete ? basis.find((m) => COMPLETE.has(m.row.status))?.year : undefined,
@@ -329,12 +336,14 @@ export function progressOf(lines: readonly LineState[]): Progress {
   const byStatus = Object.fromEntries(LINE_STATUSES.map((s) => [s, 0])) as Record<LineStatus, number>;
   let complete = 0;
   let overdue = 0;
+  let unreported = 0;
   for (const l of lines) {
     byStatus[l.status]++;
     if (l.complete) complete++;
     if (l.overdue) overdue++;
+    if (l.unreported) unreported++;
   }
-  return { lines: lines.length, complete, overdue, byStatus, share: lines.length ? complete / lines.length : undefined };
+  return { lines: lines.length, complete, overdue, unreported, byStatus, share: lines.length ? complete / lines.length : undefined };
 }
 
 /**

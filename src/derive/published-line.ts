@@ -32,6 +32,7 @@ export function publishLine(model: Model, l: LineState): PublishedLine {
     status: l.status,
     status_label: statusLabel(l.status),
     overdue: l.overdue,
+    unreported: l.unreported,
     plan_year: l.planYear,
     completed_year: l.completedYear,
     equipment_destination: r.equipment_destination,

@@ -108,11 +108,11 @@ export function notDismantled(line: LineState, asOf: string): NotDismantledItem 
 }
 
 /**
- * 逾期: the one rule for "past its deadline", which the model computes per line (`overdue`:
- * the deadline's last day is before the as-of date and the line is not sealed, dismantled or
- * accepted).
- * TODO(#16): a line that only national lists name, with no completion notice to expect, is to
- * be worded otherwise; refine here, and every page, CSV and feed follows.
+ * 逾期: the one rule for "past its deadline" (`deadlineVerdict`, src/derive/deadline.ts), which
+ * the model computes per line: the deadline's last day is before the as-of date, the line is not
+ * sealed, dismantled or accepted, and a completion announcement covers its region for the
+ * deadline's year or later. Lines past their deadline with no such announcement are 未见完成公告
+ * (`unreported`) and are not on this list.
  */
 export function pastDeadline(line: LineState): OverdueItem | undefined {
   const deadline = line.row.deadline;

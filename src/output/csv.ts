@@ -1,5 +1,6 @@
 import type { ExportTable } from './tables.ts';
 import { writeCsv, type CsvValue } from '../text/csv.ts';
+import { t } from '../i18n/zh-CN.ts';
 
 /**
  * CSV downloads of the site: CRLF, formula-like text escaped (src/text/csv.ts). For people,
@@ -7,7 +8,7 @@ import { writeCsv, type CsvValue } from '../text/csv.ts';
  * true/false and there is no BOM (the Frictionless reference implementation reads one into the
  * first header). Objects are written as JSON.
  */
-const peopleValue = (v: unknown): CsvValue => (typeof v === 'boolean' ? (v ? '是' : '否') : v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as CsvValue));
+const peopleValue = (v: unknown): CsvValue => (typeof v === 'boolean' ? (v ? t.yes : t.no) : v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as CsvValue));
 
 export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>, opts: { bom?: boolean } = { bom: true }): string {
   const all: CsvValue[][] = [[...header]];

@@ -8,6 +8,7 @@
 import type { Model } from '../derive/model.ts';
 import { tableSchemaField } from './fields.ts';
 import type { ExportTable } from './tables.ts';
+import { t } from '../i18n/zh-CN.ts';
 
 /** A table as written: its bytes and SHA-256. */
 export interface WrittenTable {
@@ -36,7 +37,7 @@ export function dataPackage(model: Model, site: URL, written: readonly WrittenTa
     profile: 'tabular-data-package',
     name: 'phaseout',
     id: new URL('/data/datapackage.json', site).href,
-    title: '淘汰落后产能公示数据',
+    title: t.release.dataTitle,
     description: `各地公布的淘汰落后产能计划名单、完成名单、目标任务、考核结果和红黄牌名单，以及由这些公告得出的每条设备/生产线的当前状态。数据截至 ${model.asOf}。`,
     homepage: new URL('/data/', site).href,
     version: model.release.id,

@@ -52,12 +52,12 @@ export function dataFiles(model: Model): DataFile[] {
   const tables = exportTables(model);
   const lines = model.lines.length;
   return [
-    { path: '/data/lines.xlsx', title: '全部设备/生产线及当前状态（XLSX）', audience: 'spreadsheet', rows: lines, note: '用 Excel、WPS 或 LibreOffice 打开；统一社会信用代码、行政区划代码、清单编号和日期都是文本，每一位都保留。' },
-    { path: '/data/lines-zh.csv', title: '全部设备/生产线及当前状态（CSV，中文表头）', audience: 'both', rows: lines, note: '与 lines.csv 内容相同，表头为中文，是/否写作“是”“否”，带 UTF-8 BOM。' },
-    ...tables.map((tb): DataFile => ({ path: `/data/${tb.path}`, title: `${tb.title}（CSV）`, audience: 'machine', rows: rowCount(model, tb.name), note: tb.description })),
-    { path: '/data/lines.json', title: '全部设备/生产线及当前状态（JSON）', audience: 'machine', rows: lines, note: '与 lines.csv 字段相同：columns 列出字段，rows 每条线一个数组，按 columns 的顺序；另有数据日期和版本。' },
-    { path: '/data/datapackage.json', title: t.dataPage.datapackage, audience: 'machine', note: '描述以上 CSV 文件（Frictionless Data Package）：字段、类型、主键和外键，每个文件的大小和 SHA-256；表结构在 schemas/ 下。' },
-    ...tables.map((tb): DataFile => ({ path: `/data/${schemaPath(tb)}`, title: `${tb.title}的表结构（Table Schema）`, audience: 'machine', note: `${tb.path} 的字段说明` })),
+    { path: '/data/lines.xlsx', title: t.files.linesXlsx, audience: 'spreadsheet', rows: lines, note: t.files.linesXlsxNote },
+    { path: '/data/lines-zh.csv', title: t.files.linesZh, audience: 'both', rows: lines, note: t.files.linesZhNote },
+    ...tables.map((tb): DataFile => ({ path: `/data/${tb.path}`, title: t.files.tableCsv(tb.title), audience: 'machine', rows: rowCount(model, tb.name), note: tb.description })),
+    { path: '/data/lines.json', title: t.files.linesJson, audience: 'machine', rows: lines, note: t.files.linesJsonNote },
+    { path: '/data/datapackage.json', title: t.dataPage.datapackage, audience: 'machine', note: t.files.datapackageNote },
+    ...tables.map((tb): DataFile => ({ path: `/data/${schemaPath(tb)}`, title: t.files.tableSchema(tb.title), audience: 'machine', note: t.files.tableSchemaNote(tb.path) })),
   ];
 }
 
@@ -76,7 +76,7 @@ export function linesJson(model: Model, table: ExportTable): string {
 /** Writes every file of /data/ (SHA256SUMS comes from src/output/site-files.ts). */
 /** The national lines table as a workbook for spreadsheet users. */
 export function linesWorkbookJob(model: Model, lines: ExportTable = exportTables(model).find((tb) => tb.name === 'lines')!): WorkbookJob {
-  return { path: '/data/lines.xlsx', sheets: [{ name: '设备及生产线', fields: lines.fields, rows: [...lines.rows()] }], opts: { date: model.asOf, title: '全部设备/生产线及当前状态', creator: t.siteName } };
+  return { path: '/data/lines.xlsx', sheets: [{ name: t.files.linesSheet, fields: lines.fields, rows: [...lines.rows()] }], opts: { date: model.asOf, title: t.files.linesWorkbook, creator: t.siteName } };
 }
 
 export async function* dataDownloads(model: Model, site: URL, render: RenderWorkbook = renderInProcess): AsyncGenerator<SiteFile> {

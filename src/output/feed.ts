@@ -17,7 +17,7 @@ export function atomFeed(model: Model, opts: { site: URL; selfPath: string; titl
   const updated = `${list[0]?.meta.published ?? model.asOf}T00:00:00+08:00`;
   const entries = list.map((a) => {
     const region = model.regions.get(a.meta.region)?.name ?? a.meta.region;
-    const summary = `${region} · ${KIND_LABELS[a.kind]} · ${a.meta.issuer}${a.meta.doc_number ? ` · ${a.meta.doc_number}` : ''} · ${formatDate(a.meta.published)} · ${a.rows.length} 行${a.meta.example ? ' · 示例数据' : ''}${a.meta.correction_note ? ` · 更正说明：${a.meta.correction_note}` : ''}`;
+    const summary = `${region} · ${KIND_LABELS[a.kind]} · ${a.meta.issuer}${a.meta.doc_number ? ` · ${a.meta.doc_number}` : ''} · ${formatDate(a.meta.published)} · ${t.files.feedRows(a.rows.length)}${a.meta.example ? ` · ${t.files.feedExample}` : ''}${a.meta.correction_note ? ` · ${t.files.feedCorrection(a.meta.correction_note)}` : ''}`;
     return [
       '  <entry>',
       `    <id>${escapeXml(abs(`/announcements/${a.id}/`))}</id>`,

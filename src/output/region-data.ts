@@ -34,6 +34,7 @@ function progressJson(p: Progress) {
     lines: p.lines,
     complete: p.complete,
     overdue: p.overdue,
+    unreported: p.unreported,
     share_complete: share(p),
     by_status: Object.fromEntries(LINE_STATUSES.map((s) => [s, p.byStatus[s]])),
   };
@@ -43,7 +44,7 @@ function progressJson(p: Progress) {
  * The lines the page lists, as a table: the published line's keys and the columns a region's
  * lines table shows (src/schema/published-line.ts), each line an array in that order.
  */
-const LINE_COLUMNS: readonly PublishedColumn[] = ['line_key', 'enterprise_key', ...shownColumns('table').map((c) => c.name), 'capacity_unit', 'overdue', 'last_changed'];
+const LINE_COLUMNS: readonly PublishedColumn[] = ['line_key', 'enterprise_key', ...shownColumns('table').map((c) => c.name), 'capacity_unit', 'overdue', 'unreported', 'last_changed'];
 
 function linesTableJson(model: Model, lines: readonly LineState[]) {
   return {

@@ -80,7 +80,7 @@ export async function* regionFiles(model: Model, site: URL, render: RenderWorkbo
     yield { path: regionDataPath(code), mediaType: JSON_TYPE, content: `${JSON.stringify(regionData(model, code, site, downloads))}\n` };
   }
   // Every issuing region is in regionList; anything left would be a region without a page.
-  if (!next.done) throw new Error(`地区 ${next.value.code} 发布了公告，却没有地区页面`);
+  if (!next.done) throw new Error(t.build.regionWithoutPage(next.value.code));
 }
 
 /** Every machine output of the site; SHA256SUMS after the files it lists, gzip copies beside the large ones. */

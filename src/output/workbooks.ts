@@ -11,6 +11,7 @@ import type { Announcement } from '../validate/record.ts';
 import { columnField, derivedField, type ExportField } from './fields.ts';
 import { columnsOf } from '../schema/column.ts';
 import type { RenderWorkbook, SheetSpec, WorkbookJob } from './xlsx.ts';
+import { t } from '../i18n/zh-CN.ts';
 
 export interface SheetRef {
   /** Site path of the workbook. */
@@ -71,8 +72,8 @@ export function announcementDownloads(model: Model, id: string): DownloadLink[] 
   if (!a || !ref) return [];
   const rowsFile = a.kind === 'plan' || a.kind === 'completion' ? 'lines' : a.kind === 'target' ? 'targets' : a.kind === 'assessment' ? 'assessments' : 'cards';
   return [
-    { href: ref.path, label: '下载表格（XLSX）', note: `${model.regions.get(a.meta.region)?.name ?? a.meta.region}发布的全部公告的工作簿，本公告在工作表“${ref.sheet}”` },
-    { href: `/data/rows/${rowsFile}.csv`, label: '全国同类公告的全部行（CSV）', note: `供程序读取；按公告编号 ${id} 筛选即得本表` },
+    { href: ref.path, label: t.files.workbook, note: t.files.workbookNote(model.regions.get(a.meta.region)?.name ?? a.meta.region, ref.sheet) },
+    { href: `/data/rows/${rowsFile}.csv`, label: t.files.rowsCsv, note: t.files.rowsCsvNote(id) },
   ];
 }
 
@@ -124,7 +125,7 @@ export function* regionWorkbookJobs(model: Model, site: URL, creator: string): G
       links: { sheet: rows.map((r) => `#'${String(r[0])}'!A1`), page: rows.map((r) => String(r[9])) },
     };
     const sheets = [index, ...list.map((a) => announcementSheet(model, a, refs.get(a.id)!.sheet))];
-    yield { code, path: regionWorkbookPath(code), sheets, opts: { date: model.asOf, title: `${name}发布的公告表格`, creator } };
+    yield { code, path: regionWorkbookPath(code), sheets, opts: { date: model.asOf, title: t.files.regionWorkbook(name), creator } };
   }
 }
 

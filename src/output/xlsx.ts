@@ -12,6 +12,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportField } from './fields.ts';
+import { t } from '../i18n/zh-CN.ts';
 
 /**
  * One sheet as plain data (so it can be handed to a worker thread): its fields, its rows as
@@ -50,7 +51,7 @@ export interface WorkbookOptions {
 /** A cell's value as a workbook stores it. */
 export function workbookValue(f: ExportField, v: unknown, labels: boolean): string | number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'boolean') return v ? t.yes : t.no;
   if (typeof v === 'object') return JSON.stringify(v);
   if (f.text) return String(v);
   if (typeof v === 'number') return v;

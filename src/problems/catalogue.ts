@@ -26,6 +26,11 @@ const entry = <P extends object>(e: Entry<P>): Entry<P> => e;
 
 const LAYOUT = 'announcements/<年份>/<编号>.md 与同名 .csv、industries.csv、regions.csv、published.lock';
 const q = (v: unknown) => `“${String(v ?? '')}”`;
+/**
+ * A column as the office's file names it: by its Chinese header, and by its canonical name too
+ * where the file's header is written in canonical (English) names (`english`, set by the reader).
+ */
+const named = (p: { zh: Param; column?: string | undefined; english?: Param }) => (p.english ? `${p.zh}（${p.column}）` : String(p.zh));
 
 export const CATALOGUE = {
   // ── files and layout ────────────────────────────────────────────────────────────────────────
@@ -125,14 +130,14 @@ export const CATALOGUE = {
     message: (p) => `前置信息中有不认识的字段 ${q(p.value)}`,
     hint: () => '允许的字段：title、kind、region、year、issuer、published、doc_number、supersedes、correction_note、contact、sources、comment_period、example、format。请检查拼写。',
   }),
-  'missing-key': entry<{ about?: Param }>({
+  'missing-key': entry<{ about?: Param; zh?: Param }>({
     severity: 'error', about: '前置信息缺少必填字段。',
-    message: (p) => `前置信息缺少必填字段 ${p.column}`,
+    message: (p) => `前置信息缺少必填字段“${p.zh ?? p.column}”（${p.column}）`,
     hint: (p) => `请补上“${p.column}: …”。${p.about ?? ''}`,
   }),
-  'bad-value': entry<{ detail: Param; value: Param; about?: Param }>({
+  'bad-value': entry<{ detail: Param; value: Param; about?: Param; zh?: Param }>({
     severity: 'error', about: '前置信息中某个字段的值不符合要求。',
-    message: (p) => `字段 ${p.column} 的值 ${q(p.value)} 不符合要求：${p.detail}`,
+    message: (p) => `字段“${p.zh ?? p.column}”（${p.column}）的值 ${q(p.value)} 不符合要求：${p.detail}`,
     hint: (p) => String(p.about ?? '请按数据格式说明改正。'),
   }),
   'missing-correction-note': entry<NoParams>({
@@ -181,14 +186,14 @@ export const CATALOGUE = {
     message: (p) => `列 ${q(p.value)} 在表头中出现了两次（另一处是第 ${p.other} 列）`,
     hint: () => '删去重复的一列，或改正其列名。中文表头和英文列名指同一列，不要同时使用。',
   }),
-  'missing-column': entry<{ zh: Param }>({
+  'missing-column': entry<{ zh: Param; english?: Param }>({
     severity: 'error', about: '缺少必填的列。',
-    message: (p) => `表格缺少必填的列 ${p.column}（${p.zh}）`,
+    message: (p) => (p.english ? `表格缺少必填的列 ${p.column}（${p.zh}）` : `表格缺少必填的列“${p.zh}”`),
     hint: () => '请在表头中加上这一列并为每行填写。',
   }),
-  'missing-value': entry<{ zh: Param; about?: Param }>({
+  'missing-value': entry<{ zh: Param; about?: Param; english?: Param }>({
     severity: 'error', about: '必填的单元格是空的。',
-    message: (p) => `${p.zh}（${p.column}）不能为空`,
+    message: (p) => `${named(p)}不能为空`,
     hint: (p) => String(p.about ?? '请填写这个单元格。'),
   }),
   'too-long': entry<{ length: Param; max: Param; zh: Param }>({
@@ -211,10 +216,10 @@ export const CATALOGUE = {
     message: (p) => `${p.zh} ${q(p.value)} 不是${p.integer ? '整数' : '数字'}`,
     hint: (p) => String(p.about ?? '只填阿拉伯数字（可带小数点），不要带单位、千位分隔符或文字；不知道就留空。'),
   }),
-  'number-with-unit': entry<{ number: Param; unit: Param; value: Param; zh: Param; unitColumn?: Param }>({
+  'number-with-unit': entry<{ number: Param; unit: Param; value: Param; zh: Param; unitColumn?: Param; unitZh?: Param; english?: Param }>({
     severity: 'error', about: '数字里带了单位，如“8万吨”。',
     message: (p) => `${p.zh} ${q(p.value)} 带了单位`,
-    hint: (p) => `在 ${p.column} 中只填 ${p.number}${p.unitColumn ? `，在 ${p.unitColumn}（产能单位）中填 ${p.unit}` : `（单位固定为 ${p.unit}）`}。`,
+    hint: (p) => `在${p.english ? ` ${p.column} ` : `“${p.zh}”`}中只填 ${p.number}${p.unitColumn ? `，在${p.english ? ` ${p.unitColumn}（${p.unitZh}）` : `“${p.unitZh}”`}中填 ${p.unit}` : `（单位固定为 ${p.unit}）`}。`,
   }),
   'bad-date': entry<{ value: Param; zh: Param; about?: Param; format?: Param; suggest?: Param }>({
     severity: 'error', about: '日期写法不对，须为 YYYY-MM-DD。',
@@ -298,9 +303,9 @@ export const CATALOGUE = {
     message: () => '完成名单中不能有“计划淘汰”状态的行',
     hint: () => '完成名单只列已关停、已封存、已拆除、已验收或未完成的线；尚未行动的线请留在计划名单中。',
   }),
-  'missing-date': entry<{ status: Param; zh: Param }>({
+  'missing-date': entry<{ status: Param; zh: Param; english?: Param }>({
     severity: 'warning', about: '按状态应填的日期没有填（很多原始名单不给日期，所以只是提示）。',
-    message: (p) => `状态为“${p.status}”，但 ${p.zh}（${p.column}）是空的`,
+    message: (p) => `状态为“${p.status}”，但 ${named(p)}是空的`,
     hint: () => '有日期请补上，便于公众核对；原文确无日期可不填。',
   }),
   'missing-equipment': entry<NoParams>({

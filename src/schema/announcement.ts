@@ -72,3 +72,21 @@ export const AnnouncementMetaSchema = z.strictObject({
   format: z.literal(1).optional(),
 });
 export type AnnouncementMeta = z.infer<typeof AnnouncementMetaSchema>;
+
+/**
+ * Chinese names of the front-matter keys and of the keys inside them, for pages, the diff and the
+ * validator's messages: the one list (the keys themselves are what offices write).
+ */
+export const META_LABELS: Readonly<Record<string, string>> = {
+  title: '标题', kind: '类别', region: '地区', year: '年度', issuer: '发布机关', published: '发布日期', doc_number: '文号',
+  supersedes: '更正的公告', correction_note: '更正说明', contact: '联系方式', sources: '原文出处', comment_period: '公示期', example: '示例数据', format: '数据格式',
+  'contact.name': '联系人', 'contact.phone': '联系电话', 'contact.email': '电子邮箱',
+  'sources.title': '原文出处的标题', 'sources.url': '原文出处的网址',
+  'comment_period.from': '公示期开始日期', 'comment_period.to': '公示期结束日期', 'comment_period.channel': '意见反馈渠道',
+};
+
+/** The Chinese name of a front-matter key or path (`contact.email`, `sources.0.url`); the path itself if unknown. */
+export function metaLabel(path: string): string {
+  const parts = path.split('.').filter((p) => !/^\d+$/.test(p));
+  return META_LABELS[parts.join('.')] ?? META_LABELS[parts[0] ?? ''] ?? path;
+}

@@ -35,6 +35,13 @@ export interface ColumnMeta {
   unit?: string;
   /** One line for offices: what goes in the column (Chinese). */
   doc: string;
+  /**
+   * Kept in view when a page shows the table on a phone; the other columns fold away there until
+   * the reader asks for every column (src/site/table.ts). The first such column names each row.
+   */
+  phone?: boolean;
+  /** Long free text (notes): wraps at a reading width on pages, the only cell a row may grow tall for. */
+  prose?: boolean;
 }
 
 /** Column metadata of every table schema, keyed by the field's schema. */

@@ -28,7 +28,7 @@ export const LineRowSchema = z.object({
     doc: '本条设备/生产线的编号，1–40位字母、数字、“-”或“_”；同一条线在以后各年的公告中保持同一编号',
   }),
   enterprise_name: column(z.string().min(1).max(100), {
-    zh: '企业名称', type: 'text', required: true, max: 100, doc: '企业全称，按营业执照填写',
+    zh: '企业名称', type: 'text', required: true, max: 100, doc: '企业全称，按营业执照填写', phone: true,
   }),
   credit_code: column(z.string().length(18).optional(), {
     zh: '统一社会信用代码', type: 'credit-code', doc: '18位统一社会信用代码；不知道就留空，不要编造',
@@ -48,10 +48,10 @@ export const LineRowSchema = z.object({
     zh: '产能单位', type: 'unit', doc: '该行业允许的单位，如 万吨、万千瓦、万重量箱；填了产能就必须填',
   }),
   deadline: column(z.string().regex(new RegExp(`${ISO_DATE.source}|${ISO_MONTH.source}`)).optional(), {
-    zh: '淘汰时限', type: 'date-or-month', required: ['plan'], doc: '计划淘汰的期限，YYYY-MM-DD 或 YYYY-MM',
+    zh: '淘汰时限', type: 'date-or-month', required: ['plan'], doc: '计划淘汰的期限，YYYY-MM-DD 或 YYYY-MM', phone: true,
   }),
   status: column(z.enum(LINE_STATUSES), {
-    zh: '状态', type: 'enum', required: true,
+    zh: '状态', type: 'enum', required: true, phone: true,
     labels: { planned: '计划淘汰', shutdown: '已关停', sealed: '已封存', dismantled: '已拆除', accepted: '已验收', incomplete: '未完成' },
     aliases: { 拟淘汰: 'planned', 列入计划: 'planned', 关停: 'shutdown', 停产: 'shutdown', 已停产: 'shutdown', 封存: 'sealed', 拆除: 'dismantled', 验收: 'accepted', 已淘汰: 'dismantled' },
     doc: '本公告发布时该线的状态',
@@ -71,7 +71,7 @@ export const LineRowSchema = z.object({
   equipment_destination: column(z.string().max(200).optional(), { zh: '设备去向', type: 'text', max: 200, doc: '拆除设备的去向，如 已作废钢回收' }),
   can_resume: column(z.boolean().optional(), { zh: '能否恢复生产', type: 'yes-no', doc: '是/否；已验收的线不能为“是”' }),
   stock_code: column(z.string().regex(/^\d{6}$/).optional(), { zh: '股票代码', type: 'stock-code', doc: '上市公司6位股票代码' }),
-  note: column(z.string().max(500).optional(), { zh: '备注', type: 'text', max: 500, doc: '备注，500字以内' }),
+  note: column(z.string().max(500).optional(), { zh: '备注', type: 'text', max: 500, doc: '备注，500字以内', prose: true }),
 });
 export type LineRow = z.infer<typeof LineRowSchema>;
 

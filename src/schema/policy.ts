@@ -16,8 +16,16 @@ export const PolicySchema = z.object({
   region: z.string().regex(/^\d{6}$/),
   /** What the document is. */
   kind: z.enum(['notice', 'opinion', 'plan', 'assessment-scheme', 'summary', 'forward', 'other']),
-  /** Where the text comes from: the original publisher/site as named in the source, and the seed file. */
-  source: z.string().min(1),
+  /**
+   * Where a reader can find the original, as the source names it: a publisher, a site, a document
+   * that forwards it. Shown on the page; absent where the source names none.
+   */
+  source: z.string().min(1).optional(),
+  /**
+   * How the text was transcribed: which source file, which copy, what was inferred. For the people
+   * who maintain the texts; never shown on a page.
+   */
+  transcription: z.string().min(1),
   /** Sort key within the site; optional. */
   order: z.number().int().optional(),
 });

@@ -18,6 +18,11 @@ export interface PublishedColumnMeta {
   doc?: string;
   /** Where pages show it besides the downloads: a region's lines table, an enterprise page's line. */
   show?: readonly ('table' | 'detail')[];
+  /**
+   * Kept in view on a phone: the other columns of a page's table fold away there until the reader
+   * asks for every column (src/site/table.ts).
+   */
+  phone?: boolean;
   /** How a page shows it (text by default). */
   display?: 'enterprise' | 'equipment' | 'quantity' | 'date' | 'deadline' | 'status' | 'yes-no';
   /** An identifier or a date: a workbook keeps every character as text. */
@@ -40,7 +45,7 @@ export const PublishedLineSchema = z.object({
   line_key: col(z.string(), { zh: '线的唯一键', doc: '全国唯一：省级代码前两位、冒号、清单编号，如 42:XA-002；同一条线在各年公告中不变', text: true, key: true }),
   line_id: col(L.line_id, { show: ['detail'] }),
   enterprise_key: col(z.string(), { zh: '企业键', doc: '企业页面的键：统一社会信用代码，或地区代码加企业名称的散列', text: true }),
-  enterprise_name: col(L.enterprise_name, { show: ['table'], display: 'enterprise' }),
+  enterprise_name: col(L.enterprise_name, { show: ['table'], display: 'enterprise', phone: true }),
   credit_code: col(L.credit_code, {}),
   region_code: col(L.region_code, {}),
   region_name: col(z.string(), { zh: '地区', doc: '企业所在地的名称', show: ['table'] }),
@@ -50,10 +55,11 @@ export const PublishedLineSchema = z.object({
   equipment_count: col(L.equipment_count, { doc: '设备台（条、座、处）数；公告未填的按1计' }),
   capacity: col(L.capacity, { show: ['table', 'detail'], display: 'quantity' }),
   capacity_unit: col(L.capacity_unit, {}),
-  deadline: col(L.deadline, { show: ['table', 'detail'], display: 'deadline' }),
-  status: col(L.status, { doc: '截至数据日期的状态（最近一份有效公告所列）', show: ['table'], display: 'status' }),
+  deadline: col(L.deadline, { show: ['table', 'detail'], display: 'deadline', phone: true }),
+  status: col(L.status, { doc: '截至数据日期的状态（最近一份有效公告所列）', show: ['table'], display: 'status', phone: true }),
   status_label: col(z.string(), { zh: '状态（中文）', doc: '当前状态的中文名称' }),
-  overdue: col(z.boolean(), { zh: '是否逾期', doc: '截至数据日期已过淘汰时限而未完成（封存、拆除或验收）' }),
+  overdue: col(z.boolean(), { zh: '是否逾期', doc: '截至数据日期已过淘汰时限而未完成（封存、拆除或验收），且本地区（或上级地区）已发布该年度或以后年度的完成公告' }),
+  unreported: col(z.boolean(), { zh: '是否未见完成公告', doc: '截至数据日期已过淘汰时限而未完成，但本地区及上级地区都没有该年度或以后年度的完成公告，无从判断是否逾期' }),
   plan_year: col(z.number().int().optional(), { zh: '首次列入计划的年度', doc: '最早列入本线的计划名单的年度' }),
   completed_year: col(z.number().int().optional(), { zh: '首次报告完成的年度', doc: '首次报告本线已封存、拆除或验收的公告的年度' }),
   equipment_destination: col(L.equipment_destination, { show: ['detail'] }),

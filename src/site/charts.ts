@@ -5,6 +5,7 @@ import {
 } from '../charts/index.ts';
 import { capacityTable, childRegions, progressOf } from '../derive/aggregate.ts';
 import type { LineState, Model } from '../derive/model.ts';
+import { t } from '../i18n/zh-CN.ts';
 
 /** A chart as pages use it: its SVG, the same numbers as a table, and where it lives. */
 export interface ChartSpec {
@@ -40,12 +41,12 @@ export function regionCharts(model: Model, code: string): ChartSpec[] {
   const cap = capacityTable(model, lines, code).filter((c) => c.target !== undefined || c.eliminated > 0).sort(byLines(lines));
   if (cap.length > 0) {
     const rows = cap.map((c) => ({ industry: industryName(model, c.industry), unit: c.unit, year: c.year, target: c.target, eliminated: c.eliminated }));
-    const title = `${name}目标与已淘汰产能`;
+    const title = t.charts2.regionTargets(name);
     out.push({ id: `region-${code}-targets`, title, svg: targetsVsEliminated(rows, { id: `region-${code}-targets`, title }), table: targetsVsEliminatedTable(rows, { title }), page, example });
   }
   if (lines.length > 0) {
     const counts = progressOf(lines).byStatus;
-    const title = `${name}各状态设备/生产线数`;
+    const title = t.charts2.regionStatus(name);
     out.push({ id: `region-${code}-status`, title, svg: linesByStatus(counts, { id: `region-${code}-status`, title }), table: linesByStatusTable(counts, { title }), page, example });
   }
   const kids = childRegions(model, code).map((c) => {
@@ -53,7 +54,7 @@ export function regionCharts(model: Model, code: string): ChartSpec[] {
     return { code: c, name: model.regions.get(c)?.name ?? c, done: p.complete, total: p.lines };
   }).filter((k) => k.total > 0);
   if (kids.length > 1) {
-    const title = `${name}下级地区完成率排名`;
+    const title = t.charts2.regionRanked(name);
     out.push({ id: `region-${code}-children`, title, svg: childRegionsRanked(kids, { id: `region-${code}-children`, title, href: regionHref(model) }), table: childRegionsRankedTable(kids, { title }), page, example });
   }
   return out;
@@ -66,15 +67,15 @@ export function homeCharts(model: Model): ChartSpec[] {
     const share = progressOf(model.linesByRegion.get(code) ?? []).share;
     values[code] = share === undefined ? undefined : share * 100;
   }
-  const tilesTitle = '各省份完成率';
+  const tilesTitle = t.charts2.provincesShare;
   const out: ChartSpec[] = [{
     id: 'home-provinces', title: tilesTitle, page: '/', example,
-    svg: provinceTileMap(values, { id: 'home-provinces', title: tilesTitle, measure: '完成率', unit: '%', href: regionHref(model) }),
-    table: provinceTileMapTable(values, { title: tilesTitle, measure: '完成率', unit: '%' }),
+    svg: provinceTileMap(values, { id: 'home-provinces', title: tilesTitle, measure: t.charts2.share, unit: '%', href: regionHref(model) }),
+    table: provinceTileMapTable(values, { title: tilesTitle, measure: t.charts2.share, unit: '%' }),
   }];
   const trend = capacityTable(model, model.lines, undefined).filter((c) => c.eliminated > 0).sort(byLines(model.lines)).map((c) => ({ industry: industryName(model, c.industry), unit: c.unit, year: c.year, eliminated: c.eliminated }));
   if (trend.length > 0) {
-    const title = '全国历年已淘汰产能';
+    const title = t.charts2.nationTrend;
     out.push({ id: 'home-trend', title, page: '/', example, svg: nationalTrend(trend, { id: 'home-trend', title }), table: nationalTrendTable(trend, { title }) });
   }
   return out;
@@ -98,12 +99,12 @@ export function industryCharts(model: Model, id: string): ChartSpec[] {
   }
   const out: ChartSpec[] = [];
   if (byYear.length > 0) {
-    const title = `${name}历年已淘汰产能`;
+    const title = t.charts2.industryTrend(name);
     out.push({ id: `industry-${id}-year`, title, page, example, svg: capacityByYear(byYear, { id: `industry-${id}-year`, title, industry: name }), table: capacityByYearTable(byYear, { title, industry: name }) });
   }
   if (byProvince.size > 0) {
     const rows = [...byProvince.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
-    const title = `${name}各省份已淘汰产能`;
+    const title = t.charts2.industryProvinces(name);
     out.push({ id: `industry-${id}-province`, title, page, example, svg: capacityByProvince(rows, { id: `industry-${id}-province`, title, industry: name, href: regionHref(model) }), table: capacityByProvinceTable(rows, { title, industry: name }) });
   }
   return out;

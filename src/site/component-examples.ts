@@ -10,6 +10,7 @@ import type { CorrectionView } from './pages/announcement.ts';
 import type { ChangesView, YearLink } from './pages/lists.ts';
 import type { Crumb } from './pages/region.ts';
 import { cell, date, link, num, type Part, type TableData } from './table.ts';
+import type { Stat } from './pages/tables.ts';
 import { checkElsewhere } from './pages/check-elsewhere.ts';
 import { commentPeriodView } from './pages/comment-period.ts';
 import type { ReleaseFiles } from './pages/release-files.ts';
@@ -27,11 +28,12 @@ const HOSTILE = '<script>alert(1)</script>"引号"&示例';
 const table: TableData = {
   caption: '示例表格：两家企业的三条生产线',
   id: 'example-lines',
-  columns: [{ label: '企业名称' }, { label: '设备名称及型号' }, { label: '产能', numeric: true }, { label: '状态' }, { label: '淘汰时限' }],
+  columns: [{ label: '企业名称', phone: true }, { label: '设备名称及型号' }, { label: '产能', numeric: true }, { label: '状态', phone: true, href: '/glossary/#status' }, { label: '淘汰时限', phone: true, href: '/glossary/#overdue' }, { label: '备注', prose: true }],
   rows: [
-    { cells: [cell(link('咸宁示例电石有限公司', '/regions/000000/')), cell('1×5000KVA电石炉'), num('3万吨'), cell({ text: '已拆除', className: 'status s-dismantled' }), cell(date('2024年12月31日', '2024-12-31'))], data: { status: 'dismantled' } },
-    { cells: [cell(link('咸宁示例电石有限公司', '/regions/000000/')), cell('1×6000KVA电石炉'), num('1.6万吨'), cell({ text: '计划淘汰', className: 'status s-planned' }), cell(date('2025年6月', '2025-06'), { text: ' （逾期）', alert: true })], data: { status: 'planned', overdue: '1' } },
-    { cells: [cell(HOSTILE), cell(HOSTILE), num('0'), cell({ text: '已关停', className: 'status s-shutdown' }), cell()], data: { status: 'shutdown' } },
+    { cells: [cell(link('咸宁示例电石有限公司', '/regions/000000/')), cell('1×5000KVA电石炉'), num('3万吨'), cell({ text: '已拆除', className: 'status s-dismantled' }), cell(date('2024年12月31日', '2024-12-31')), cell('备注是长文字：在阅读宽度内换行，是唯一可以让一行变高的格子。原文：2024年10月拆除供电设施、矿热炉及相关设备；已注销营业执照。')], data: { status: 'dismantled' } },
+    { cells: [cell(link('咸宁示例电石有限公司', '/regions/000000/')), cell('1×6000KVA电石炉'), num('1.6万吨'), cell({ text: '计划淘汰', className: 'status s-planned' }), cell(date('2025年6月', '2025-06'), { text: ' 逾期', alert: true }), cell()], data: { status: 'planned', overdue: '1' } },
+    { cells: [cell(link('示例钢铁公司', '/regions/000000/')), cell('300立方米高炉'), num('30万吨'), cell({ text: '计划淘汰', className: 'status s-planned' }), cell(date('2011年12月', '2011-12'), { text: ' 未见完成公告', className: 'un' }), cell()], data: { status: 'planned', unreported: '1' } },
+    { cells: [cell(HOSTILE), cell(HOSTILE), num('0'), cell({ text: '已关停', className: 'status s-shutdown' }), cell(), cell(HOSTILE)], data: { status: 'shutdown' } },
   ],
 };
 
@@ -97,9 +99,19 @@ const releaseFilesExample: ReleaseFiles = {
   watchlists: [{ href: '/watchlists/', name: 'overdue.csv', about: '逾期未完成' }],
 };
 
+const stats: Stat[] = [
+  { label: '条线', value: '40' },
+  { label: '已完成', value: '6', tone: 'good' },
+  { label: '完成率', value: '15%', href: '/glossary/#share' },
+  { label: '逾期', value: '3', href: '/glossary/#overdue', tone: 'bad' },
+  { label: '未见完成公告', value: '23', href: '/glossary/#unreported' },
+  { label: HOSTILE, value: HOSTILE },
+];
+
 /** Examples of each component, by the component's file name. */
 export const COMPONENT_EXAMPLES = {
-  Table: [{ title: '生产线表格', description: '表头、行标题、右对齐的数字、状态标记、逾期提醒；来自数据的文字一律转义。', props: { table } }],
+  Table: [{ title: '生产线表格', description: '表头、行标题、右对齐的数字、状态标记、逾期与未见完成公告；手机上只留企业、状态和时限三列，勾选后显示全部列；每列不窄于其文字，备注在阅读宽度内换行；来自数据的文字一律转义。', props: { table } }],
+  Stats: [{ title: '关键数字', description: '完成进度的数字；需要说明算法的（完成率、逾期、未见完成公告）链接到术语说明，逾期和已完成有颜色边线。', props: { stats } }],
   Parts: [{ title: '一段文字', description: '日期、提醒和链接组成的一段文字。', props: { parts } }],
   Breadcrumbs: [{ title: '地区层级', description: '从全国到本地区，本页不加链接。', props: { crumbs } }],
   Chart: [{ title: '状态图', description: '图与同样数字的表格；真实页面上另有 CSV、SVG 下载和嵌入链接（示例图没有嵌入页，所以这里不显示）。', props: { chart, links: false } }],

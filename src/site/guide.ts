@@ -5,6 +5,7 @@
  * site as on the code host, and links to repository files point at their copies on the site.
  */
 import { Marked, type Token, type Tokens } from 'marked';
+import { columnWidth, textEm, type TableData } from './table.ts';
 
 export interface GuideHtml {
   title: string;
@@ -63,12 +64,25 @@ export function renderGuideHtml(markdown: string): GuideHtml {
         return `<h${h.depth}${id ? ` id="${escapeHtml(id)}"` : ''}>${this.parser.parseInline(h.tokens)}</h${h.depth}>\n`;
       },
       table(t) {
-        // A class, not a style attribute: the Content-Security-Policy allows no inline styles.
+        // Classes, not style attributes: the Content-Security-Policy allows no inline styles. Each
+        // column gets the width it is never squeezed below, as the site's own tables do
+        // (columnWidth); a column of descriptions is long text (prose).
+        const data: TableData = {
+          caption: '',
+          columns: t.header.map((c, i) => ({ label: c.text, numeric: c.align === 'right', prose: t.rows.some((r) => textEm(r[i]?.text ?? '') > 24) })),
+          rows: t.rows.map((r) => ({ cells: r.map((c) => ({ parts: [{ text: c.text.replace(/`/g, '') }] })) })),
+        };
         const align = (a: Tokens.TableCell['align']) => (a === 'right' ? ' class="num"' : '');
-        const head = t.header.map((c) => `<th scope="col"${align(c.align)}>${this.parser.parseInline(c.tokens)}</th>`).join('');
+        const head = t.header.map((c, i) => {
+          const w = columnWidth(data, i);
+          const cls = [c.align === 'right' ? 'num' : '', w > 1 ? `w${w}` : '', data.columns[i]!.prose ? 'p' : ''].filter(Boolean).join(' ');
+          return `<th scope="col"${cls ? ` class="${cls}"` : ''}>${this.parser.parseInline(c.tokens)}</th>`;
+        }).join('');
         const rows = t.rows.map((r) => `<tr>${r.map((c) => `<td${align(c.align)}>${this.parser.parseInline(c.tokens)}</td>`).join('')}</tr>`).join('\n');
         const caption = captions.get(t);
-        return `<div class="table-wrap"><table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>\n`;
+        // It may scroll sideways on a phone, so it is a named region a keyboard can reach.
+        const label = caption ?? t.header.map((c) => c.text.replace(/`/g, '')).join('、');
+        return `<div class="tw" role="region" aria-label="${escapeHtml(label)}" tabindex="0"><table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>\n`;
       },
     },
   });

@@ -47,3 +47,11 @@ export { statusLabel } from '../schema/line.ts';
 export function regionChain(model: Model, code: string) {
   return model.regions.chain(code);
 }
+
+/** The example mark's word (示例), in full-width or half-width brackets at the end of a title. */
+const EXAMPLE_END = new RegExp(`[（(]${t.marks.example.slice(1, -1)}[）)]\\s*$`);
+
+/** A title marked as example data, once: titles that already end in （示例） or (示例) keep their own mark. */
+export function withExampleMark(title: string, example: boolean): string {
+  return example && !EXAMPLE_END.test(title) ? `${title}${t.marks.example}` : title;
+}

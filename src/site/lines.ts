@@ -9,6 +9,7 @@ import { formatDate, formatQuantity } from '../i18n/format.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { shownColumns, type PublishedColumn, type PublishedColumnMeta, type PublishedLine } from '../schema/published-line.ts';
 import { cell, type Cell, type Part, type TableData } from './table.ts';
+import { GLOSSARY } from './glossary.ts';
 
 /** How one published value reads, as runs of text. */
 export function valueParts(p: PublishedLine, name: PublishedColumn, meta: PublishedColumnMeta): Part[] {
@@ -23,7 +24,7 @@ export function valueParts(p: PublishedLine, name: PublishedColumn, meta: Publis
     case 'date':
       return typeof v === 'string' ? [{ text: formatDate(v), datetime: v }] : [];
     case 'deadline':
-      return typeof v === 'string' ? [{ text: formatDate(v), datetime: v }, ...(p.overdue ? [{ text: ` （${t.line.overdue}）`, alert: true }] : [])] : [];
+      return typeof v === 'string' ? [{ text: formatDate(v), datetime: v }, ...deadlineMark(p)] : [];
     case 'status':
       return [{ text: p.status_label, className: `status s-${p.status}` }];
     case 'yes-no':
@@ -33,6 +34,16 @@ export function valueParts(p: PublishedLine, name: PublishedColumn, meta: Publis
   }
 }
 
+/** 逾期 (alerted) or 未见完成公告 after a deadline that has passed (src/derive/deadline.ts). */
+export function deadlineMark(p: Pick<PublishedLine, 'overdue' | 'unreported'>): Part[] {
+  if (p.overdue) return [{ text: ` ${t.line.overdue}`, alert: true }];
+  if (p.unreported) return [{ text: ` ${t.line.unreported}`, className: 'un' }];
+  return [];
+}
+
+/** The glossary entry a column's header links to, by how the column shows. */
+const HEADER_LINK: Partial<Record<NonNullable<PublishedColumnMeta['display']>, string>> = { status: GLOSSARY.status, deadline: GLOSSARY.overdue };
+
 type TableColumn = 'enterprise_name' | 'region_name';
 
 /** A table of lines, one row each, with the columns the schema shows in tables. */
@@ -41,12 +52,12 @@ export function linesTable(model: Model, lines: readonly LineState[], opts: { ca
   return {
     caption: opts.caption,
     id: opts.id,
-    columns: columns.map((c) => ({ label: c.zh, numeric: c.meta.display === 'quantity' })),
+    columns: columns.map((c) => ({ label: c.zh, numeric: c.meta.display === 'quantity', phone: c.meta.phone, href: c.meta.display && HEADER_LINK[c.meta.display] })),
     rows: lines.map((l) => {
       const p = publishLine(model, l);
       return {
         cells: columns.map((c): Cell => ({ ...cell(...valueParts(p, c.name, c.meta)), numeric: c.meta.display === 'quantity' })),
-        data: { status: l.status, ...(l.overdue && { overdue: '1' }) },
+        data: { status: l.status, ...(l.overdue && { overdue: '1' }), ...(l.unreported && { unreported: '1' }) },
       };
     }),
   };

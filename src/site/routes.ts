@@ -76,6 +76,8 @@ export const ROUTES = {
   watchlist: { file: 'watchlists/[kind]/index.astro', title: t.watchlists.routeKind, params: () => WATCHLIST_KINDS.map((kind) => ({ kind })), path: (p) => `/watchlists/${p.kind}/`, sitemap: true },
   data: { file: 'data/index.astro', title: t.routes.data, params: one, path: fixed('/data/'), sitemap: true },
   search: { file: 'search.astro', title: t.routes.search, params: one, path: fixed('/search/'), sitemap: true },
+  glossary: { file: 'glossary/index.astro', title: t.routes.glossary, params: one, path: fixed('/glossary/'), sitemap: true },
+  about: { file: 'about/index.astro', title: t.routes.about, params: one, path: fixed('/about/'), sitemap: true },
   guide: { file: 'guide/index.astro', title: t.routes.guide, params: one, path: fixed('/guide/'), sitemap: true },
   validation: { file: 'validation.astro', title: t.routes.validation, params: one, path: fixed('/validation/'), sitemap: false },
   embed: { file: 'embed/[chart]/index.astro', title: t.routes.embed, params: ({ model }) => allCharts(model).map((c) => ({ chart: c.id })), path: (p) => `/embed/${p.chart}/`, sitemap: false },

@@ -4,6 +4,7 @@
  * numeric alignment and the scroll container are the same everywhere and testable without a build.
  */
 import { escapeHtml } from '../text/escape.ts';
+import { t } from '../i18n/zh-CN.ts';
 
 /** A run of text in a cell, optionally a link, a date, emphasised or styled. */
 export interface Part {
@@ -28,6 +29,18 @@ export interface Cell {
 export interface Column {
   label: string;
   numeric?: boolean | undefined;
+  /**
+   * Kept in view on a phone. When any column of a table is, the others fold away on screens
+   * narrower than 48rem until the reader ticks "show every column" (printing shows them all).
+   */
+  phone?: boolean | undefined;
+  /**
+   * Long free text (notes, messages): it wraps at a reading width (up to 16em) and is the only
+   * kind of cell a row may grow taller than four lines for.
+   */
+  prose?: boolean | undefined;
+  /** Where the header links: the glossary entry that says how the column is computed. */
+  href?: string | undefined;
 }
 
 export interface TableRow {
@@ -72,13 +85,77 @@ export function partHtml(p: Part): string {
 export const partsHtml = (parts: readonly Part[]): string => parts.map(partHtml).join('');
 
 /**
- * A table as HTML, in a scroll container keyboard users can reach. Written as a string rather than
- * as markup in a component: a national build renders millions of cells, and a component per cell
- * cost more than the rest of the page. Everything from data goes through `escapeHtml`.
+ * Width of a text on one line, in em of the table's font: CJK and full-width characters are one
+ * em, the rest at most 0.62 em in Noto Sans CJK (digits are 0.55): an estimate that errs wide.
+ */
+export function textEm(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += c >= 0x2e80 ? 1 : c === 0x20 ? 0.3 : 0.62;
+  }
+  return w;
+}
+
+/** Widest reading width a column is kept at; wider text wraps (16em for prose). */
+const CAP = 20;
+const PROSE = 16;
+
+/**
+ * The width (in whole em, the `w<n>` class of its header) below which a column is never squeezed:
+ * its widest cell on one line, or — for text that would be wider than 8em — enough that it wraps
+ * into at most four lines; prose wraps at 16em. Numbers and dates never wrap (by the stylesheet).
+ */
+export function columnWidth(table: TableData, i: number): number {
+  const col = table.columns[i]!;
+  if (col.numeric) return 0;
+  let widest = 0;
+  for (const row of table.rows) {
+    const c = row.cells[i];
+    if (!c || c.numeric) continue;
+    // Alerts and 未见完成公告 after a date sit on a line of their own in a cell (the stylesheet's `td .overdue, td .un`).
+    let w = 0;
+    for (const p of c.parts) {
+      if (p.alert || p.className === 'un') {
+        widest = Math.max(widest, w);
+        w = 0;
+      }
+      w += textEm(p.text.trim()) + (p.className?.startsWith('status') ? 1 : 0);
+    }
+    if (w > widest) widest = w;
+  }
+  const min = col.prose ? Math.min(widest, PROSE) : Math.min(widest, Math.max(8, widest / 4), CAP);
+  return Math.ceil(min);
+}
+
+/** Column positions (1-based, as the stylesheet's nth-child rules count) that fold away on a phone. */
+export function foldedColumns(table: TableData): number[] {
+  if (!table.columns.some((c) => c.phone)) return [];
+  const out: number[] = [];
+  table.columns.forEach((c, i) => {
+    if (!c.phone) out.push(i + 1);
+  });
+  return out;
+}
+
+/**
+ * A table as HTML, in a scroll container keyboard users can reach, whose edges shade while more
+ * of the table lies beyond them. Written as a string rather than as markup in a component: a
+ * national build renders millions of cells, and a component per cell cost more than the rest of
+ * the page. Everything from data goes through `escapeHtml`.
+ *
+ * Each column's header carries the width it is never squeezed below (`w<n>`, `columnWidth`).
+ * Columns not marked `phone` fold away on a phone (the table's `h<n>` classes) behind a checkbox
+ * that shows them all — no script: the stylesheet reads the checkbox.
  */
 export function tableHtml(table: TableData): string {
   const caption = escapeHtml(table.caption);
-  const head = table.columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
+  const head = table.columns.map((c, i) => {
+    const w = columnWidth(table, i);
+    const cls = [c.numeric ? 'num' : '', w > 1 ? `w${w}` : '', c.prose ? 'p' : ''].filter(Boolean).join(' ');
+    const label = c.href ? `<a href="${escapeHtml(c.href)}">${escapeHtml(c.label)}</a>` : escapeHtml(c.label);
+    return `<th scope="col"${cls ? ` class="${cls}"` : ''}>${label}</th>`;
+  }).join('');
   const headerAt = table.rowHeader ?? 0;
   const rows = table.rows.map((row) => {
     const data = Object.entries(row.data ?? {}).map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`).join('');
@@ -89,6 +166,13 @@ export function tableHtml(table: TableData): string {
     });
     return `<tr${data}>${cells.join('')}</tr>`;
   });
+  const folded = foldedColumns(table);
+  if (folded.length > 0 && table.rows.some((r) => r.header === false || r.cells.some((c) => c.rowspan))) {
+    throw new Error(`table "${table.caption}": columns cannot fold away in a table with merged cells`);
+  }
   const id = table.id ? ` id="${escapeHtml(table.id)}"` : '';
-  return `<div class="table-wrap" role="region" aria-label="${caption}" tabindex="0"><table${id}><caption>${caption}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  const cls = folded.length > 0 ? ` class="${folded.map((n) => `h${n}`).join(' ')}"` : '';
+  // Ten columns or more print on a landscape page.
+  const wrap = `<div class="tw${table.columns.length >= 10 ? ' l' : ''}" role="region" aria-label="${caption}" tabindex="0"><table${id}${cls}><caption>${caption}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return folded.length > 0 ? `<div class="tt"><label class="all"><input type="checkbox"> ${escapeHtml(t.table.showAll(table.columns.length, folded.length))}</label>${wrap}</div>` : wrap;
 }

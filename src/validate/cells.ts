@@ -117,7 +117,7 @@ export function readCellValue(value: string, raw: string, meta: ColumnMeta, look
       const unit = UNIT_SUFFIX.exec(v);
       if (unit && !/^[eE]/.test(unit[2]!)) {
         return capacityColumn
-          ? new CellFailure('number-with-unit', { number: unit[1], unit: unit[2], unitColumn: 'capacity_unit' })
+          ? new CellFailure('number-with-unit', { number: unit[1], unit: unit[2], unitColumn: 'capacity_unit', unitZh: '产能单位' })
           : new CellFailure('number-with-unit', { number: unit[1], unit: meta.unit ?? unit[2] });
       }
       if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) {
@@ -154,10 +154,10 @@ export function formulaLead(raw: string): string | undefined {
 }
 
 /** The problem a CellFailure or CellWarned stands for, placed at `where` in column `name`. */
-export function cellProblem(out: CellFailure | CellWarned, raw: string, name: string, meta: ColumnMeta, where: Where): Problem {
+export function cellProblem(out: CellFailure | CellWarned, raw: string, name: string, meta: ColumnMeta, where: Where, english?: 1 | undefined): Problem {
   const at = { ...where, column: name };
   if (out instanceof CellWarned) return problemOf(out.code, at, { value: raw });
-  return problemOf(out.code, at, { zh: meta.zh, value: raw, ...out.params });
+  return problemOf(out.code, at, { zh: meta.zh, value: raw, english, ...out.params });
 }
 
 /** Reads the raw text of a non-blank cell as its column's type (one cell; tables use readTable). */

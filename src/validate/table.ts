@@ -23,6 +23,8 @@ export interface TableResult<T> {
   /** Extra `x_` columns as written, in file order. */
   extraColumns: string[];
   problems: Problem[];
+  /** The header names some column by its canonical (English) name (see Layout). */
+  english?: boolean;
 }
 
 /**
@@ -121,11 +123,11 @@ export function readTable<T>(
     if (issue.ifUsed !== undefined && used![issue.ifUsed] === 0) continue;
     problems.push(problemOf(issue.code, { file, line: header.line, column: issue.column }, issue.params));
   }
-  const rows = readRows<T>(records, layout.slots, ctx, ANY_INVISIBLE.test(text));
+  const rows = readRows<T>(records, layout.slots, { ...ctx, english: layout.english }, ANY_INVISIBLE.test(text));
   append(problems, rows.problems);
   // Without a column the schema cannot do without (reported as missing-column), the cells are
   // still checked, but no row is usable.
-  return { rows: layout.incomplete ? [] : rows.rows, columns: [...layout.columns], extraColumns: [...layout.extraColumns], problems };
+  return { rows: layout.incomplete ? [] : rows.rows, columns: [...layout.columns], extraColumns: [...layout.extraColumns], problems, english: layout.english };
 }
 
 /** A header cell as the reader uses it: a schema column with its compiled reading, an `x_` column, or nothing. */
@@ -142,6 +144,11 @@ interface Layout {
   columns: string[];
   extraColumns: string[];
   issues: { code: ProblemCode; column: string; params: Record<string, string | number | undefined>; ifUsed?: number }[];
+  /**
+   * Some column is written by its canonical (English) name: messages then name columns by both
+   * names, as the office's file does; a header of Chinese names gets Chinese names only.
+   */
+  english: boolean;
 }
 
 /** Layouts by table and header; offices reuse a handful of headers across thousands of files. */
@@ -169,6 +176,7 @@ function readHeader(table: z.ZodObject, kind: Kind | 'reference', cells: readonl
   const issues: Layout['issues'] = [];
   const slots: Slot[] = [];
   const seen = new Map<string, number>();
+  let english = false;
   cells.forEach((cell, i) => {
     let written = trimCell(cell.replace(/^\ufeff/, ''));
     const hidden = findInvisible(written);
@@ -187,6 +195,7 @@ function readHeader(table: z.ZodObject, kind: Kind | 'reference', cells: readonl
         slots.push({ kind: 'skip' });
       } else {
         seen.set(col.name, i);
+        if (headerKey(written) === headerKey(col.name)) english = true;
         slots.push({
           kind: 'col', name: col.name, meta: col.meta,
           at: schemaColumns.findIndex((c) => c.name === col.name),
@@ -214,9 +223,10 @@ function readHeader(table: z.ZodObject, kind: Kind | 'reference', cells: readonl
   });
   const present = new Set(slots.flatMap((s) => (s.kind === 'col' ? [s.name] : [])));
   for (const c of schemaColumns) {
-    if (isRequired(c.meta, kind) && !present.has(c.name)) issues.push({ code: 'missing-column', column: c.name, params: { zh: c.meta.zh } });
+    if (isRequired(c.meta, kind) && !present.has(c.name)) issues.push({ code: 'missing-column', column: c.name, params: { zh: c.meta.zh, english: english ? 1 : undefined } });
   }
   return {
+    english,
     slots,
     incomplete: schemaColumns.some((c) => !present.has(c.name) && !optional(c.schema)),
     columns: slots.flatMap((s) => (s.kind === 'col' ? [s.name] : [])),
@@ -241,8 +251,9 @@ const NO_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, str
  * and within a line: the row's own, each cell's (in file order), blank required cells and
  * values out of range (in schema order).
  */
-function readRows<T>(records: readonly CsvRecord[], slots: readonly Slot[], ctx: Omit<CellContext, 'where'> & { file: string }, invisible: boolean): { rows: Row<T>[]; problems: Problem[] } {
+function readRows<T>(records: readonly CsvRecord[], slots: readonly Slot[], ctx: Omit<CellContext, 'where'> & { file: string; english: boolean }, invisible: boolean): { rows: Row<T>[]; problems: Problem[] } {
   const { file } = ctx;
+  const english = ctx.english ? 1 : undefined;
   const rowProblems: Problem[] = [];
   const live: CsvRecord[] = [];
   for (const record of records) {
@@ -287,7 +298,7 @@ function readRows<T>(records: readonly CsvRecord[], slots: readonly Slot[], ctx:
         if (v === '') continue;
         const out = (invisible && invisibleFailure(v)) || readCellValue(v, raw, meta, ctx, false);
         if (out instanceof CellFailure) {
-          cellProblems.push(cellProblem(out, raw, slot.name, meta, { file, line: live[r]!.line }));
+          cellProblems.push(cellProblem(out, raw, slot.name, meta, { file, line: live[r]!.line }, english));
           ok[r] = 0;
         } else {
           extras[r]![slot.name] = out as string;
@@ -301,19 +312,19 @@ function readRows<T>(records: readonly CsvRecord[], slots: readonly Slot[], ctx:
       const v = raw === undefined ? '' : raw.trim();
       if (v === '') {
         if (mustHave) {
-          (missing[at] ??= []).push(problem('missing-value', { file, line: live[r]!.line, column: name }, { zh: meta.zh, about: meta.doc }));
+          (missing[at] ??= []).push(problem('missing-value', { file, line: live[r]!.line, column: name }, { zh: meta.zh, about: meta.doc, english }));
           ok[r] = 0;
         }
         continue;
       }
       let out = (invisible && invisibleFailure(v)) || readCellValue(v, raw!, meta, ctx, capacity);
       if (out instanceof CellFailure) {
-        cellProblems.push(cellProblem(out, raw!, name, meta, { file, line: live[r]!.line }));
+        cellProblems.push(cellProblem(out, raw!, name, meta, { file, line: live[r]!.line }, english));
         ok[r] = 0;
         continue;
       }
       if (out instanceof CellWarned) {
-        cellProblems.push(cellProblem(out, raw!, name, meta, { file, line: live[r]!.line }));
+        cellProblems.push(cellProblem(out, raw!, name, meta, { file, line: live[r]!.line }, english));
         out = out.value;
       }
       const detail = check(out);

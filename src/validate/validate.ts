@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnnouncementMetaSchema, KINDS, TABLE_SCHEMAS, type AnnouncementMeta, type Kind } from '../schema/announcement.ts';
+import { AnnouncementMetaSchema, KINDS, metaLabel, TABLE_SCHEMAS, type AnnouncementMeta, type Kind } from '../schema/announcement.ts';
 import { IndustryCsvRowSchema, type Industry } from '../schema/industry.ts';
 import type { Lock, References } from '../schema/lock.ts';
 import type { Problem, Report } from '../schema/problem.ts';
@@ -268,7 +268,7 @@ function readAnnouncement(a: RawAnnouncement, taxonomy: Taxonomy, regions: Regio
   const file = a.csv.path;
   const table = readTable<Row<never>['data']>(decoded.text, TABLE_SCHEMAS[kind], kind, { file, taxonomy, regions });
   append(problems, table.problems);
-  const ctx: RowContext = { file, meta: { kind, region, published }, taxonomy, regions };
+  const ctx: RowContext = { file, meta: { kind, region, published }, taxonomy, regions, english: table.english ? 1 : undefined };
   const rows = table.rows as Row<never>[];
   switch (kind) {
     case 'plan':
@@ -382,12 +382,12 @@ function metaProblem(issue: z.core.$ZodIssue, data: Record<string, unknown>, key
   const key = String(issue.path[0] ?? '');
   const path = issue.path.map(String).join('.');
   const value = data[key];
-  if (value === undefined || value === null) return problem('missing-key', { file, line: keyLines[key] ?? 1, column: key }, { about: KEY_HELP[key] });
+  if (value === undefined || value === null) return problem('missing-key', { file, line: keyLines[key] ?? 1, column: key }, { about: KEY_HELP[key], zh: metaLabel(key) });
   // Show the offending value itself (e.g. the url of sources[0]), not the whole key's value.
   const leaf = issue.path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
   const offending = leaf === undefined ? value : leaf;
   const shown = typeof offending === 'object' ? JSON.stringify(offending) : String(offending);
-  return problem('bad-value', { file, line: keyLines[key] ?? 1, column: path }, { value: shown, detail: issueDetail(issue), about: KEY_HELP[key] });
+  return problem('bad-value', { file, line: keyLines[key] ?? 1, column: path }, { value: shown, detail: issueDetail(issue), about: KEY_HELP[key], zh: metaLabel(path) });
 }
 
 // ── reference tables ────────────────────────────────────────────────────────────────────────

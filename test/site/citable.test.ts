@@ -41,7 +41,7 @@ describe.each([
       const path = `/${f.replace(/index\.html$/, '')}`;
       expect(footer, f).toContain(`数据版本 ${index.release}`);
       expect(footer, f).toContain(`最近变更： ${index.last_change!.title}`);
-      expect(footer, f).toMatch(new RegExp(`引用本页： 淘汰落后产能公示平台\\. .+\\[EB/OL\\]\\. 数据版本 ${index.release}（数据截至[^）]+）\\. ${TEST_SITE.replace(/\./g, '\\.')}${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      expect(footer, f).toMatch(new RegExp(`引用本页：\\s?淘汰落后产能公示平台\\. .+\\[EB/OL\\]\\. 数据版本 ${index.release}（数据截至[^）]+）\\. ${TEST_SITE.replace(/\./g, '\\.')}${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     }
   });
 
@@ -78,10 +78,13 @@ describe('the sample site’s watchlists', () => {
     expect(t).toContain('工信部联产业〔2025〕46号');
   });
 
-  test('the overdue page counts the national list’s lines under 全国 and the provinces', () => {
+  test('the overdue page counts lines past their deadline where a completion list covers the year, by province', () => {
     const t = text(page(sample, '/watchlists/overdue/'));
-    expect(t).toMatch(/全国 \d+/);
-    expect(t).toContain('济南钢铁');
+    expect(t).toMatch(/山东省 3/);
+    expect(t).toContain('淄博宏达钢铁有限公司');
+    // The national list's 2011 lines have no completion list over them: 未见完成公告, not overdue.
+    expect(t).not.toContain('济南钢铁');
+    expect(text(page(sample, '/enterprises/370100-e94cabfdd8/'))).toContain('未见完成公告');
   });
 });
 

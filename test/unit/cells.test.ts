@@ -98,13 +98,13 @@ describe('numbers', () => {
   it('8万吨: capacity and unit go in two columns', () => {
     const p = fails('8万吨', 'capacity');
     expect(p.code).toBe('number-with-unit');
-    expect(p.hint).toBe('在 capacity 中只填 8，在 capacity_unit（产能单位）中填 万吨。');
+    expect(p.hint).toBe('在“产能”中只填 8，在“产能单位”中填 万吨。');
     expect(fails('3.5 万千瓦', 'capacity').hint).toContain('只填 3.5');
   });
 
   it('a unit in a column with a fixed unit', () => {
     expect(fails('12人', 'employees')).toMatchObject({ code: 'number-with-unit' });
-    expect(fails('12人', 'employees').hint).toBe('在 employees 中只填 12（单位固定为 人）。');
+    expect(fails('12人', 'employees').hint).toBe('在“涉及职工人数”中只填 12（单位固定为 人）。');
     expect(fails('100万元', 'fixed_assets').hint).toContain('单位固定为 万元');
   });
 

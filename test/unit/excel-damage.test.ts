@@ -145,8 +145,8 @@ describe('Excel damage gets a specific problem and a hint that names the fix', (
   it('a number typed with its unit (8万吨): number-with-unit, split into the two columns', () => {
     const p = only(rootWith(`${HEADER}\n${row({ capacity: '8万吨' })}\n`));
     expect(p).toMatchObject({ code: 'number-with-unit', column: 'capacity' });
-    expect(p.hint).toContain('capacity 中只填 8');
-    expect(p.hint).toContain('万吨');
+    // The header is the Chinese one, so the hint names the columns as the office's file does.
+    expect(p.hint).toBe('在“产能”中只填 8，在“产能单位”中填 万吨。');
   });
 
   it('an .xlsx whose credit-code column Excel stored as a number: the import keeps 9.14212E+17 and the validator reports it', async () => {

@@ -89,19 +89,20 @@ describe('a region’s data.json', () => {
       as_of: '2025-03-01',
       version: model.release.id,
       page: 'https://phaseout.example.gov.cn/regions/421202/',
-      progress: { lines: 4, complete: 0, overdue: 2, share_complete: 0, by_status: { planned: 3, shutdown: 1, sealed: 0, dismantled: 0, accepted: 0, incomplete: 0 } },
+      progress: { lines: 4, complete: 0, overdue: 0, unreported: 2, share_complete: 0, by_status: { planned: 3, shutdown: 1, sealed: 0, dismantled: 0, accepted: 0, incomplete: 0 } },
       lines_total: 4,
       lines_listed: 4,
     });
     expect(data.chain.map((r: { code: string }) => r.code)).toEqual(['000000', '420000', '421200', '421202']);
     expect(data.targets_vs_capacity).toContainEqual({ year: 2025, industry: 'calcium-carbide', industry_name: '电石', unit: '万吨', target: null, planned: 1.5, eliminated: 0 });
-    // The page's order: overdue first, then by region and enterprise name.
+    // The page's order: overdue first, then by region and enterprise name. No completion list covers
+    // Xian'an in 2024, so its lines past their deadline are 未见完成公告, not overdue.
     // The lines the page lists, as a table: keys, then the columns the page's lines table shows.
     const lines = data.lines as { columns: string[]; rows: unknown[][] };
     expect(lines.columns.slice(0, 3)).toEqual(['line_key', 'enterprise_key', 'enterprise_name']);
     const line = (r: unknown[]) => Object.fromEntries(lines.columns.map((c, i) => [c, r[i]]));
     expect(lines.rows.map((r) => line(r).line_key)).toEqual(orderLines(model.linesByRegion.get('421202')!).map((l) => l.key));
-    expect(line(lines.rows[0]!)).toMatchObject({ line_key: '42:XA-102', enterprise_name: '咸宁示例焦化厂', status: 'planned', overdue: true });
+    expect(line(lines.rows[0]!)).toMatchObject({ line_key: '42:XA-102', enterprise_name: '咸宁示例焦化厂', status: 'planned', overdue: false, unreported: true });
     expect(line(lines.rows[0]!).enterprise_key).toMatch(/^421202-[0-9a-f]{10}$/);
   });
 
@@ -113,7 +114,7 @@ describe('a region’s data.json', () => {
 
   test('a parent lists its children’s progress', () => {
     const province = JSON.parse(text('/regions/420000/data.json'));
-    expect(province.children).toEqual([{ code: '421200', name: '咸宁市', lines: 4, complete: 0, overdue: 2, share_complete: 0, by_status: { planned: 3, shutdown: 1, sealed: 0, dismantled: 0, accepted: 0, incomplete: 0 }, page: '/regions/421200/' }]);
+    expect(province.children).toEqual([{ code: '421200', name: '咸宁市', lines: 4, complete: 0, overdue: 0, unreported: 2, share_complete: 0, by_status: { planned: 3, shutdown: 1, sealed: 0, dismantled: 0, accepted: 0, incomplete: 0 }, page: '/regions/421200/' }]);
     expect(province.targets_vs_capacity).toContainEqual({ year: 2025, industry: 'calcium-carbide', industry_name: '电石', unit: '万吨', target: 5, planned: 1.5, eliminated: 0 });
   });
 });

@@ -13,6 +13,8 @@ import { cellText } from '../../src/site/table.ts';
 import { BASIC_DATA, modelOf, SAMPLE_DATA, synthModel } from '../support/models.ts';
 
 const SITE = new URL('https://phaseout.example.gov.cn/');
+/** National lists with and without a national completion list to expect their completion in. */
+const DEADLINES = new URL('../fixtures/valid/deadline-verdicts/data', import.meta.url).pathname;
 const sample = modelOf(SAMPLE_DATA).model;
 const basic = modelOf(BASIC_DATA).model;
 const synth = synthModel(1000).model;
@@ -27,11 +29,12 @@ describe('the watchlists of the sample record', () => {
     expect(sample.watchlists['not-dismantled'].byRegion.get('370305')).toBe(items.length);
   });
 
-  it('overdue: the lines of the 2011 national list, longest overdue first', () => {
+  it('overdue: Linzi’s plan lines its 2025 completion list left out, not the 2011 national list (未见完成公告), longest overdue first', () => {
     const items = sample.watchlists.overdue.items;
     expect(items.length).toBe(sample.lines.filter((l) => l.overdue).length);
-    expect(items[0]!.key.includes('MIIT-2011')).toBe(true);
-    expect(items[0]!.days).toBe(5172);
+    expect(items.map((i) => i.key)).toEqual(['37:LZ-2025-012', '37:LZ-2025-013', '37:LZ-2025-014']);
+    expect(items[0]!.days).toBe(58);
+    expect(items.some((i) => i.key.includes('MIIT-2011'))).toBe(false);
     for (let i = 1; i < items.length; i++) expect(items[i - 1]!.days).toBeGreaterThanOrEqual(items[i]!.days);
   });
 
@@ -170,7 +173,7 @@ describe('the watchlist pages’ data', () => {
   });
 
   it('a national page lists the nation’s own items under 全国', () => {
-    const page = watchlistPage(sample, 'overdue');
+    const page = watchlistPage(modelOf(DEADLINES).model, 'overdue');
     expect(page.regions.find((r) => r.code === '000000')).toMatchObject({ name: '全国' });
     expect(page.regions.reduce((n, r) => n + r.count, 0)).toBe(page.count);
   });

@@ -15,6 +15,7 @@ import { columnMeta, displayCell, isNumeric } from '../labels.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { cell, type Cell, type Part, type TableData, type TableRow } from '../table.ts';
 import { regionName } from './tables.ts';
+import { GLOSSARY } from '../glossary.ts';
 
 export interface CorrectionView {
   against: { href: string; title: string };
@@ -43,12 +44,15 @@ export function announcementTableData(model: Model, a: Announcement): TableData 
   if (a.rows.length === 0) return undefined;
   const metas = columnMeta(a.kind);
   const columns = [...a.columns, ...a.extraColumns];
+  // Rows are named by the first column kept on a phone (the enterprise, a region), else the first.
+  const named = Math.max(0, columns.findIndex((c) => metas.get(c)?.phone));
   return {
     caption: `${a.meta.title}（${a.rows.length} ${t.announcement.rows}）`,
+    rowHeader: named,
     columns: columns.map((c) => {
       const meta = metas.get(c);
       const label = meta ? `${meta.zh}${meta.unit && !meta.zh.includes(meta.unit) ? `（${meta.unit}）` : ''}` : c.replace(/^x_/i, '');
-      return { label, numeric: isNumeric(meta) };
+      return { label, numeric: isNumeric(meta), phone: meta?.phone, prose: meta?.prose, href: c === 'status' ? GLOSSARY.status : undefined };
     }),
     rows: a.rows.map((r): TableRow => {
       const data = r.data as Record<string, unknown>;

@@ -6,6 +6,7 @@ import type { Model } from '../../derive/model.ts';
 import { dataFiles, type DataFile } from '../../output/downloads.ts';
 import { regionDataPath } from '../../output/region-data.ts';
 import { regionWorkbookPath } from '../../output/workbooks.ts';
+import { t } from '../../i18n/zh-CN.ts';
 
 export interface DataPage {
   version: { id: string; asOf: string };
@@ -27,6 +28,6 @@ export function dataPage(model: Model): DataPage {
     spreadsheet: files.filter((f) => f.audience !== 'machine'),
     machine: files.filter((f) => f.audience !== 'spreadsheet'),
     workbookExample: issuer === undefined ? undefined : { name: model.regions.get(issuer)?.name ?? issuer, path: regionWorkbookPath(issuer) },
-    regionDataExample: { name: model.regions.get('000000')?.name ?? '全国', path: regionDataPath('000000') },
+    regionDataExample: { name: model.regions.get('000000')?.name ?? t.region.nation, path: regionDataPath('000000') },
   };
 }

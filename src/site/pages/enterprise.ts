@@ -6,12 +6,13 @@ import { statusLabel } from '../../schema/line.ts';
 import { lineDetails } from '../lines.ts';
 import type { Part } from '../table.ts';
 import { breadcrumbs, type Crumb } from './region.ts';
+import { GLOSSARY } from '../glossary.ts';
 
 export interface LineSection {
   heading: string;
   status: { label: string; className: string };
-  /** Days overdue, said in words (empty when not overdue). */
-  overdue: string;
+  /** Past the deadline: 逾期 N 天, 已过淘汰时限 N 天，未见完成公告, or 逾期 N 天后完成, with its glossary entry. */
+  late?: { text: string; href: string; alert: boolean } | undefined;
   facts: { label: string; parts: Part[] }[];
   /**
    * The line's record, oldest first: each announcement that listed it, with the status it gave
@@ -51,6 +52,15 @@ const sum = (lines: readonly LineState[], f: (l: LineState) => number | undefine
   return total;
 };
 
+function lateNote(l: LineState): LineSection['late'] {
+  const days = l.daysOverdue;
+  if (days === undefined) return undefined;
+  if (l.complete) return { text: t.history.completedLate(days), href: GLOSSARY.overdue, alert: false };
+  if (l.overdue) return { text: t.history.overdueFor(days), href: GLOSSARY.overdue, alert: true };
+  if (l.unreported) return { text: t.history.unreportedFor(days), href: GLOSSARY.unreported, alert: false };
+  return undefined;
+}
+
 function lineSection(model: Model, l: LineState): LineSection {
   const titleOf = (id: string) => model.byId.get(id)?.meta.title ?? id;
   const stepsBy = new Map<string, string[]>();
@@ -65,7 +75,7 @@ function lineSection(model: Model, l: LineState): LineSection {
   return {
     heading: `${l.row.equipment ?? t.line.equipmentUnknown}${(l.row.equipment_count ?? 1) > 1 ? ` ×${l.row.equipment_count}` : ''}`,
     status: { label: statusLabel(l.status), className: `status s-${l.status}` },
-    overdue: l.daysOverdue === undefined ? '' : l.complete ? t.history.completedLate(l.daysOverdue) : t.history.overdueFor(l.daysOverdue),
+    late: lateNote(l),
     facts: lineDetails(model, l),
     record: l.mentions.map((m) => {
       // A step is told once, by the first announcement that reported it.

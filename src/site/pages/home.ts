@@ -1,11 +1,13 @@
 /** The home page: as-of date, totals, charts, the national year × industry table, provinces, latest announcements. */
 import type { Model } from '../../derive/model.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
 import { KIND_LABELS } from '../../schema/announcement.ts';
 import { homeCharts, type ChartSpec } from '../charts.ts';
 import type { TableData } from '../table.ts';
-import { capacityTableData, progressTable, regionName } from './tables.ts';
+import { withExampleMark } from '../labels.ts';
+import { capacityTableData, progressStats, progressTable, regionName, type Stat } from './tables.ts';
+import { GLOSSARY } from '../glossary.ts';
 
 /** How many of the newest announcements the home page lists. */
 export const HOME_LATEST = 10;
@@ -13,11 +15,11 @@ export const HOME_LATEST = 10;
 export interface HomePage {
   example: boolean;
   asOf: { date: string; datetime: string };
-  totals: { label: string; value: string }[];
+  totals: Stat[];
   charts: ChartSpec[];
   national?: TableData | undefined;
   provinces?: TableData | undefined;
-  latest: { href: string; title: string; example: boolean; details: string; date: string; datetime: string }[];
+  latest: { href: string; title: string; details: string; date: string; datetime: string }[];
 }
 
 export function homePage(model: Model): HomePage {
@@ -29,17 +31,15 @@ export function homePage(model: Model): HomePage {
     example: latest.some((a) => a.meta.example === true),
     asOf: { date: formatDate(model.asOf), datetime: model.asOf },
     totals: [
-      { label: t.home.announcementsCount, value: String(model.announcements.length) },
-      { label: t.home.linesCount, value: String(model.lines.length) },
-      { label: t.home.enterprisesCount, value: String(model.enterprises.length) },
-      { label: t.progress.complete, value: String(progress.complete) },
-      { label: t.progress.overdue, value: String(progress.overdue) },
+      { label: t.home.announcementsCount, value: formatNumber(model.announcements.length) },
+      { label: t.home.enterprisesCount, value: formatNumber(model.enterprises.length) },
+      ...progressStats(progress).filter((s) => s.href !== GLOSSARY.status),
     ],
     charts: homeCharts(model),
     national: national.length > 0 ? capacityTableData(model, national, t.home.byYearIndustryCaption, { targetLabel: t.home.nationalTarget }) : undefined,
     provinces: provinces.length > 0 ? progressTable(model, provinces.map((code) => ({ code })), t.home.provinces) : undefined,
     latest: latest.map((a) => ({
-      href: `/announcements/${a.id}/`, title: a.meta.title, example: a.meta.example === true,
+      href: `/announcements/${a.id}/`, title: withExampleMark(a.meta.title, a.meta.example === true),
       details: `${regionName(model, a.meta.region)} · ${KIND_LABELS[a.kind]}`, date: formatDate(a.meta.published), datetime: a.meta.published,
     })),
   };

@@ -62,7 +62,7 @@ export function industryPage(model: Model, ind: Industry): IndustryPage {
 export function industriesTable(model: Model): TableData {
   return {
     caption: t.industry.index,
-    columns: [{ label: t.capacity.industry }, { label: t.industry.group }, { label: t.industry.units }, { label: t.progress.lines, numeric: true }, { label: t.progress.complete, numeric: true }],
+    columns: [{ label: t.capacity.industry, phone: true }, { label: t.industry.group }, { label: t.industry.units, prose: true }, { label: t.progress.lines, numeric: true, phone: true }, { label: t.progress.complete, numeric: true, phone: true }],
     rows: model.taxonomy.industries.map((i) => {
       const p = progressOf(model.linesByIndustry.get(i.id) ?? []);
       return { cells: [cell(link(i.name, `/industries/${i.id}/`)), cell(i.group), cell(i.units.join('、')), num(String(p.lines)), num(String(p.complete))] };

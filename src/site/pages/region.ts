@@ -4,11 +4,11 @@ import type { Model } from '../../derive/model.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
 import { KIND_LABELS, type AnnouncementMeta } from '../../schema/announcement.ts';
-import { LINE_STATUSES, statusLabel } from '../../schema/line.ts';
 import { regionCharts, type ChartSpec } from '../charts.ts';
 import { linesTable } from '../lines.ts';
+import { withExampleMark } from '../labels.ts';
 import type { TableData } from '../table.ts';
-import { capacityTableData, progressTable, regionName, share } from './tables.ts';
+import { capacityTableData, progressStats, progressTable, regionName, type Stat } from './tables.ts';
 import { REGION_PAGE_LINES, regionDataPath } from '../../output/region-data.ts';
 import { regionWorkbookPath } from '../../output/workbooks.ts';
 
@@ -36,8 +36,8 @@ export interface RegionPage {
   title: string;
   example: boolean;
   breadcrumbs: Crumb[];
-  /** Label and value pairs of the progress summary. */
-  progress: { label: string; value: string }[];
+  /** The progress summary as tiles. */
+  progress: Stat[];
   charts: ChartSpec[];
   children?: TableData | undefined;
   capacity?: TableData | undefined;
@@ -69,13 +69,7 @@ export function regionPage(model: Model, code: string): RegionPage {
     title: name,
     example: lines.some((l) => l.example) || issued.some((a) => a.meta.example === true),
     breadcrumbs: breadcrumbs(model, code, true),
-    progress: [
-      { label: t.progress.lines, value: String(progress.lines) },
-      { label: t.progress.complete, value: String(progress.complete) },
-      { label: t.progress.overdue, value: String(progress.overdue) },
-      { label: t.progress.share, value: share(progress) },
-      ...LINE_STATUSES.filter((s) => progress.byStatus[s] > 0).map((s) => ({ label: statusLabel(s), value: String(progress.byStatus[s]) })),
-    ],
+    progress: progressStats(progress),
     charts: regionCharts(model, code),
     children: kids.length > 0 ? progressTable(model, kids.map((c) => ({ code: c })), t.region.childrenCaption) : undefined,
     capacity: capacity.length > 0 ? capacityTableData(model, capacity, t.region.targetsCaption(name)) : undefined,
@@ -86,7 +80,7 @@ export function regionPage(model: Model, code: string): RegionPage {
         }
       : undefined,
     announcements: issued.map((a) => ({
-      href: `/announcements/${a.id}/`, title: a.meta.title, kind: KIND_LABELS[a.kind], date: formatDate(a.meta.published), datetime: a.meta.published, corrected: model.superseded.has(a.id),
+      href: `/announcements/${a.id}/`, title: withExampleMark(a.meta.title, a.meta.example === true), kind: KIND_LABELS[a.kind], date: formatDate(a.meta.published), datetime: a.meta.published, corrected: model.superseded.has(a.id),
     })),
     contact: issued.find((a) => a.meta.contact)?.meta.contact,
     feed: `/regions/${code}/feed.xml`,

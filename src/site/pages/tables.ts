@@ -6,20 +6,55 @@ import { t } from '../../i18n/zh-CN.ts';
 import { KIND_LABELS } from '../../schema/announcement.ts';
 import type { Announcement } from '../../validate/record.ts';
 import { cell, date, link, num, type TableData } from '../table.ts';
+import { GLOSSARY } from '../glossary.ts';
+import { withExampleMark } from '../labels.ts';
+import { LINE_STATUSES, statusLabel } from '../../schema/line.ts';
 
 export const regionName = (model: Model, code: string) => model.regions.get(code)?.name ?? code;
 export const industryName = (model: Model, id: string) => model.taxonomy.get(id)?.name ?? id;
 export const share = (p: Progress) => (p.share === undefined ? '—' : `${formatNumber(p.share * 100, 0)}%`);
 
+/** A key figure as a tile (src/components/Stats.astro): its label links the glossary where the figure needs explaining. */
+export interface Stat {
+  label: string;
+  value: string;
+  href?: string | undefined;
+  /** Drawn with a red (bad) or green (good) edge. */
+  tone?: 'bad' | 'good' | undefined;
+}
+
+/**
+ * A set of lines' progress as tiles: lines, complete, 完成率, 逾期, 未见完成公告 (when any), then
+ * each status with lines in it. 完成率, 逾期 and 未见完成公告 link their glossary entries, the
+ * statuses the glossary's table of statuses.
+ */
+export function progressStats(p: Progress): Stat[] {
+  return [
+    { label: t.progress.lines, value: formatNumber(p.lines) },
+    { label: t.progress.complete, value: formatNumber(p.complete), tone: 'good' },
+    { label: t.progress.share, value: share(p), href: GLOSSARY.share },
+    { label: t.progress.overdue, value: formatNumber(p.overdue), href: GLOSSARY.overdue, tone: p.overdue > 0 ? 'bad' : undefined },
+    ...(p.unreported > 0 ? [{ label: t.progress.unreported, value: formatNumber(p.unreported), href: GLOSSARY.unreported }] : []),
+    ...LINE_STATUSES.filter((s) => p.byStatus[s] > 0).map((s) => ({ label: statusLabel(s), value: formatNumber(p.byStatus[s]), href: GLOSSARY.status })),
+  ];
+}
+
 /** Regions with their progress: lines, complete, overdue, share. `depth` indents nested regions. */
 export function progressTable(model: Model, rows: readonly { code: string; depth?: number }[], caption: string): TableData {
   return {
     caption,
-    columns: [{ label: t.announcement.region }, { label: t.progress.lines, numeric: true }, { label: t.progress.complete, numeric: true }, { label: t.progress.overdue, numeric: true }, { label: t.progress.share, numeric: true }],
+    columns: [
+      { label: t.announcement.region, phone: true },
+      { label: t.progress.lines, numeric: true, phone: true },
+      { label: t.progress.complete, numeric: true },
+      { label: t.progress.overdue, numeric: true, phone: true, href: GLOSSARY.overdue },
+      { label: t.progress.unreported, numeric: true, href: GLOSSARY.unreported },
+      { label: t.progress.share, numeric: true, phone: true, href: GLOSSARY.share },
+    ],
     rows: rows.map(({ code, depth }) => {
       const p = model.progressByRegion.get(code)!;
       const name = cell(link(regionName(model, code), `/regions/${code}/`));
-      return { cells: [depth ? { ...name, parts: name.parts.map((x) => ({ ...x, className: `depth-${depth}` })) } : name, num(String(p.lines)), num(String(p.complete)), num(String(p.overdue)), num(share(p))] };
+      return { cells: [depth ? { ...name, parts: name.parts.map((x) => ({ ...x, className: `depth-${depth}` })) } : name, num(String(p.lines)), num(String(p.complete)), num(String(p.overdue)), num(String(p.unreported)), num(share(p))] };
     }),
   };
 }
@@ -54,12 +89,12 @@ export function capacityTableData(model: Model, cells: readonly CapacityCell[], 
 export function announcementsTable(model: Model, list: readonly Announcement[], caption: string): TableData {
   return {
     caption,
-    columns: [{ label: t.announcement.published }, { label: t.announcement.title }, { label: t.announcement.kind }, { label: t.announcement.region }, { label: t.announcement.year }],
+    columns: [{ label: t.announcement.published, phone: true }, { label: t.announcement.title, phone: true }, { label: t.announcement.kind }, { label: t.announcement.region }, { label: t.announcement.year }],
     rowHeader: 1,
     rows: list.map((a) => ({
       cells: [
         cell(date(formatDate(a.meta.published), a.meta.published)),
-        cell(link(a.meta.title, `/announcements/${a.id}/`), a.meta.example && t.marks.example, model.superseded.has(a.id) && t.marks.corrected),
+        cell(link(withExampleMark(a.meta.title, a.meta.example === true), `/announcements/${a.id}/`), model.superseded.has(a.id) && t.marks.corrected),
         cell(KIND_LABELS[a.kind]),
         cell(regionName(model, a.meta.region)),
         cell(String(a.meta.year)),
@@ -73,7 +108,7 @@ export function changesTable(model: Model, effects: readonly AnnouncementEffect[
   return {
     caption,
     id: 'changes',
-    columns: [{ label: t.announcement.published }, { label: t.nav.announcements }, { label: t.announcement.region }, { label: t.announcement.kind }, { label: t.history.effect }],
+    columns: [{ label: t.announcement.published, phone: true }, { label: t.nav.announcements, phone: true }, { label: t.announcement.region }, { label: t.announcement.kind }, { label: t.history.effect, prose: true }],
     rowHeader: 1,
     rows: effects.map((e) => ({
       data: { province: provinceOf(model, e.region) },

@@ -11,6 +11,7 @@ import { statusLabel } from '../../schema/line.ts';
 import { watchItemHref, watchlistCsvPath, watchlistFeedPath, watchlistPagePath } from '../../output/watchlists.ts';
 import { cell, date, link, num, type Cell, type TableData } from '../table.ts';
 import type { Crumb } from './region.ts';
+import { GLOSSARY } from '../glossary.ts';
 
 /** Largest number of items a watchlist page lists itself; the CSV has them all. */
 export const WATCHLIST_PAGE_ROWS = 200;
@@ -85,7 +86,7 @@ function tableOf(model: Model, kind: WatchlistKind, shown: number): TableData {
     case 'not-dismantled':
       return {
         caption,
-        columns: [{ label: c.enterprise }, { label: c.equipment }, { label: c.region }, { label: c.status }, { label: c.since }, { label: c.days, numeric: true }, { label: c.basis }],
+        columns: [{ label: c.enterprise, phone: true }, { label: c.equipment }, { label: c.region }, { label: c.status, phone: true, href: GLOSSARY.status }, { label: c.since }, { label: c.days, numeric: true, phone: true }, { label: c.basis, prose: true }],
         rows: model.watchlists['not-dismantled'].items.slice(0, shown).map((i) => ({
           cells: [
             enterpriseCell(kind, i, i.line.row.enterprise_name), cell(equipmentOf(i.line)), cell(regionName(model, i.regionCode)), statusCell(i.line.status),
@@ -96,7 +97,7 @@ function tableOf(model: Model, kind: WatchlistKind, shown: number): TableData {
     case 'overdue':
       return {
         caption,
-        columns: [{ label: c.enterprise }, { label: c.equipment }, { label: c.region }, { label: c.status }, { label: c.deadline }, { label: c.overdueDays, numeric: true }],
+        columns: [{ label: c.enterprise, phone: true }, { label: c.equipment }, { label: c.region }, { label: c.status, href: GLOSSARY.status }, { label: c.deadline, phone: true }, { label: c.overdueDays, numeric: true, phone: true, href: GLOSSARY.overdue }],
         rows: model.watchlists.overdue.items.slice(0, shown).map((i) => ({
           cells: [
             enterpriseCell(kind, i, i.line.row.enterprise_name), cell(equipmentOf(i.line)), cell(regionName(model, i.regionCode)), statusCell(i.line.status),
@@ -107,7 +108,7 @@ function tableOf(model: Model, kind: WatchlistKind, shown: number): TableData {
     case 'capacity-changed':
       return {
         caption,
-        columns: [{ label: c.enterprise }, { label: c.equipment }, { label: c.region }, { label: c.changes }, { label: c.latestChange }],
+        columns: [{ label: c.enterprise, phone: true }, { label: c.equipment }, { label: c.region }, { label: c.changes, phone: true, prose: true }, { label: c.latestChange, prose: true }],
         rows: model.watchlists['capacity-changed'].items.slice(0, shown).map((i) => {
           const steps = [i.changes[0]!.from, ...i.changes.map((ch) => ch.to)].map((s) => formatQuantity(s.capacity, s.unit)).join(' → ');
           const last = i.changes.at(-1)!.to;
@@ -122,10 +123,10 @@ function tableOf(model: Model, kind: WatchlistKind, shown: number): TableData {
     case 'relisted':
       return {
         caption,
-        columns: [{ label: c.enterprise }, { label: c.region }, { label: c.years }, { label: c.lines, numeric: true }, { label: c.newAfterCompletion }, { label: c.latest }],
+        columns: [{ label: c.enterprise, phone: true }, { label: c.region }, { label: c.years, phone: true }, { label: c.lines, numeric: true }, { label: c.newAfterCompletion }, { label: c.latest }],
         rows: model.watchlists.relisted.items.slice(0, shown).map((i) => ({
           cells: [
-            enterpriseCell(kind, i, i.enterprise.name), cell(regionName(model, i.regionCode)), cell(i.years.map((y) => `${y}年`).join('、')),
+            enterpriseCell(kind, i, i.enterprise.name), cell(regionName(model, i.regionCode)), cell(i.years.map((y) => t.yearOf(y)).join('、')),
             num(formatNumber(i.enterprise.lines.length)), cell(i.newAfterCompletion ? { text: t.yes, alert: true } : t.no), cell(date(formatDate(i.latest), i.latest)),
           ],
         })),

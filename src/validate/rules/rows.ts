@@ -20,6 +20,8 @@ export interface RowContext {
   meta: Pick<AnnouncementMeta, 'kind' | 'region' | 'published'>;
   taxonomy: Taxonomy;
   regions: RegionTable;
+  /** The file's header names some column in English: messages name columns in both languages (1), else in Chinese. */
+  english?: 1 | undefined;
 }
 
 const zhOf = (table: Parameters<typeof columnsOf>[0]) => Object.fromEntries(columnsOf(table).map((c) => [c.name, c.meta.zh]));
@@ -73,8 +75,8 @@ export const EARLIEST = '2000';
 export const UNKNOWN_PUBLISHED = '9999-12-31';
 
 /** A date a line's status leads one to expect; blank ones are warnings (many real lists give none). */
-function expectDate(row: Row<LineRow>, column: 'sealed_date' | 'dismantled_date' | 'accepted_date', file: string, out: Problem[]) {
-  if (row.data[column] === undefined) out.push(problem('missing-date', where(file, row.line, column), { status: statusLabel(row.data.status), zh: LINE_ZH[column] }));
+function expectDate(row: Row<LineRow>, column: 'sealed_date' | 'dismantled_date' | 'accepted_date', file: string, out: Problem[], english: 1 | undefined) {
+  if (row.data[column] === undefined) out.push(problem('missing-date', where(file, row.line, column), { status: statusLabel(row.data.status), zh: LINE_ZH[column], english }));
 }
 
 export function checkLineRows(rows: readonly Row<LineRow>[], ctx: RowContext): Problem[] {
@@ -93,9 +95,9 @@ export function checkLineRows(rows: readonly Row<LineRow>[], ctx: RowContext): P
       out.push(problem('resettled-exceeds', where(file, line, 'employees_resettled'), { value: d.employees_resettled, employees: d.employees }));
     }
     if (d.status === 'accepted' && d.can_resume === true) out.push(problem('resume-after-acceptance', where(file, line, 'can_resume'), { value: '是' }));
-    if (d.status === 'sealed') expectDate(row, 'sealed_date', file, out);
-    if ((d.status === 'dismantled' || d.status === 'accepted') && d.sealed_date === undefined) expectDate(row, 'dismantled_date', file, out);
-    if (d.status === 'accepted') expectDate(row, 'accepted_date', file, out);
+    if (d.status === 'sealed') expectDate(row, 'sealed_date', file, out, ctx.english);
+    if ((d.status === 'dismantled' || d.status === 'accepted') && d.sealed_date === undefined) expectDate(row, 'dismantled_date', file, out, ctx.english);
+    if (d.status === 'accepted') expectDate(row, 'accepted_date', file, out, ctx.english);
     // Dates never go backwards: shutdown ≤ sealed/dismantled ≤ accepted; none after publication.
     for (let i = 0; i < DATE_ORDER.length; i++) {
       const [earlier, later] = DATE_ORDER[i]!;
