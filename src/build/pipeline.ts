@@ -15,6 +15,8 @@ import { policySlugs, provideSiteData } from '../site/record.ts';
 import { pagePaths, sitemapEntries } from '../site/routes.ts';
 import { pageRootPatterns } from '../output/hosting.ts';
 import { buildOutputs } from './outputs.ts';
+import { workbookJobs } from '../output/site-files.ts';
+import { startWorkbooks } from './workbook-pool.ts';
 import { writeSiteFiles } from './write.ts';
 import { writeSearchIndex } from '../search/write-index.ts';
 import { SITE_MARKER } from './guard.ts';
@@ -68,6 +70,9 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
   const out = resolve(o.out);
   const tmp = `${out}.tmp-${o.pid}`;
   rmSync(tmp, { recursive: true, force: true });
+  const site = new URL(o.site);
+  // The workbooks need only the model: a worker thread writes them while Astro renders the pages.
+  const workbooks = startWorkbooks(workbookJobs(model, site));
   try {
     const policies = policySlugs(join(o.repo, 'content/policies'));
     provideSiteData({ model, report, policies });
@@ -75,7 +80,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
     await build({ root: o.repo, outDir: tmp, site: o.site, logLevel: 'warn', mode: 'production' });
     lap('astro');
     const routeCtx = { model, policies };
-    const ctx = { site: new URL(o.site), sitemap: sitemapEntries(routeCtx), pageRoots: pageRootPatterns([...pagePaths(routeCtx)].map((p) => p.path)) };
+    const ctx = { site, sitemap: sitemapEntries(routeCtx), pageRoots: pageRootPatterns([...pagePaths(routeCtx)].map((p) => p.path)), renderWorkbook: workbooks.render };
     const written = await writeSiteFiles(tmp, buildOutputs(model, ctx, o.repo));
     o.log(`下载、订阅源和站点地图：${written.files} 个文件。\n`);
     lap('outputs');
@@ -88,6 +93,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildResult> {
     throw new Error(`生成网站失败：${(e as Error).message}；原有的网站保持不变`, { cause: e });
   } finally {
     provideSiteData(undefined);
+    await workbooks.close();
   }
   const old = `${out}.old-${o.pid}`;
   mkdirSync(dirname(out), { recursive: true });
