@@ -5,12 +5,19 @@
  * fly, and a copy of each would double the file count. Deterministic: gzip's header carries no
  * time (zlib writes 0) and the same bytes compress the same way.
  */
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { byteLength } from './downloads.ts';
 import { compressible, PRECOMPRESS_MIN_BYTES } from './hosting.ts';
 import type { SiteFile } from './site-files.ts';
 
-export function precompressed(f: SiteFile): SiteFile | undefined {
+const gzipAsync = promisify(gzip);
+
+/**
+ * The gzip copy of a file, if it gets one. Compressed on libuv's thread pool, so the caller goes
+ * on producing files meanwhile.
+ */
+export async function precompressed(f: SiteFile): Promise<SiteFile | undefined> {
   if (!compressible(f.path) || byteLength(f.content) < PRECOMPRESS_MIN_BYTES) return undefined;
-  return { path: `${f.path}.gz`, mediaType: 'application/gzip', content: new Uint8Array(gzipSync(f.content, { level: 9 })) };
+  return { path: `${f.path}.gz`, mediaType: 'application/gzip', content: new Uint8Array(await gzipAsync(f.content, { level: 9 })) };
 }

@@ -96,9 +96,20 @@ export async function* siteFiles(model: Model, ctx: OutputContext): AsyncGenerat
     for await (const f of regionFiles(model, ctx.site, ctx.renderWorkbook)) yield sums.add(f);
     yield* sums.files();
   }
+  // A few gzip copies are compressed at once while the next files are made; each follows its
+  // file in the same order every build.
+  const GZIP_AHEAD = 4;
+  const copies: Promise<SiteFile | undefined>[] = [];
   for await (const f of all()) {
     yield f;
-    const gz = precompressed(f);
+    copies.push(precompressed(f));
+    if (copies.length > GZIP_AHEAD) {
+      const gz = await copies.shift()!;
+      if (gz) yield gz;
+    }
+  }
+  for (const copy of copies) {
+    const gz = await copy;
     if (gz) yield gz;
   }
 }
