@@ -4,11 +4,11 @@
  * outputs will ask for them (src/output/site-files.ts, workbookJobs); a few are handed to the
  * worker at a time, so the rows of at most IN_FLIGHT workbooks are copied at once.
  *
- * `render(job)` gives the bytes of a job by its path: the worker's, once it has written them. A
- * job the generator did not announce is written in this thread.
+ * `render(job)` gives the bytes of a job by its path, once the worker has written them. A job
+ * the generator did not announce is handed to the worker when it is asked for.
  */
 import { Worker } from 'node:worker_threads';
-import { renderInProcess, type RenderWorkbook, type WorkbookJob } from '../output/xlsx.ts';
+import type { RenderWorkbook, WorkbookJob } from '../output/xlsx.ts';
 import type { WorkbookReply, WorkbookRequest } from './workbook-worker.ts';
 
 const IN_FLIGHT = 2;
@@ -92,6 +92,16 @@ export function startWorkbooks(jobs: Iterator<WorkbookJob>): WorkbookPool {
   });
   pump();
 
+  /** A job not announced: the worker writes it now (it has done the others), as one more in flight. */
+  const late = (job: WorkbookJob): Promise<Uint8Array> => {
+    const book = pending();
+    book.taken = true;
+    books.set(job.path, book);
+    inFlight++;
+    worker.postMessage({ job } satisfies WorkbookRequest);
+    return book.promise;
+  };
+
   return {
     render(job) {
       if (failed) return Promise.reject(failed);
@@ -99,7 +109,7 @@ export function startWorkbooks(jobs: Iterator<WorkbookJob>): WorkbookPool {
       // announced; those taken on the way wait their turn.
       while (!books.has(job.path)) {
         const next = take();
-        if (!next) return renderInProcess(job);
+        if (!next) return late(job);
         waiting.push(next);
       }
       const book = books.get(job.path)!;

@@ -16,7 +16,6 @@ import { regionData, regionDataPath, type RegionDownload } from './region-data.t
 import { latest, robotsTxt, sitemapChunks, sitemapIndex, urlset, type SitemapEntry } from './sitemap.ts';
 import { regionWorkbookJobs, regionWorkbooks } from './workbooks.ts';
 import { renderInProcess, type RenderWorkbook, type WorkbookJob } from './xlsx.ts';
-import { linesWorkbookJob } from './downloads.ts';
 import { dataIndexFiles } from './data-index.ts';
 import { watchlistFiles } from './watchlists.ts';
 
@@ -39,10 +38,13 @@ export interface OutputContext {
   renderWorkbook?: RenderWorkbook;
 }
 
-/** Every workbook the site has, as jobs: what `siteFiles` asks `renderWorkbook` for, so the build can start them early. */
-export function* workbookJobs(model: Model, site: URL): Generator<WorkbookJob> {
-  yield linesWorkbookJob(model);
-  yield* regionWorkbookJobs(model, site, t.siteName);
+/**
+ * The workbooks the build can start before the pages, in the order `siteFiles` asks
+ * `renderWorkbook` for them: the regions'. The national one (/data/lines.xlsx) is the largest,
+ * and is asked for after them, when the memory the pages took is free again.
+ */
+export function workbookJobs(model: Model, site: URL): Generator<WorkbookJob> {
+  return regionWorkbookJobs(model, site, t.siteName);
 }
 
 const XML = 'application/xml; charset=utf-8';
@@ -90,10 +92,11 @@ export async function* siteFiles(model: Model, ctx: OutputContext): AsyncGenerat
     yield* feeds(model, ctx.site);
     yield* sitemaps(model, ctx);
     yield { path: '/_headers', mediaType: 'text/plain; charset=utf-8', content: headersFile(ctx.pageRoots) };
+    // In the order of workbookJobs: the regions' workbooks, then the national one.
+    for await (const f of regionFiles(model, ctx.site, ctx.renderWorkbook)) yield sums.add(f);
     for await (const f of dataDownloads(model, ctx.site, ctx.renderWorkbook)) yield sums.add(f);
     for (const f of dataIndexFiles(model, ctx.site)) yield sums.add(f);
     for (const f of watchlistFiles(model, ctx.site)) yield sums.add(f);
-    for await (const f of regionFiles(model, ctx.site, ctx.renderWorkbook)) yield sums.add(f);
     yield* sums.files();
   }
   // A few gzip copies are compressed at once while the next files are made; each follows its
