@@ -96,14 +96,14 @@ export async function acquireBuildLock(out: string, fx: LockEffects, maxWaitMs =
 }
 
 /**
- * Removes `<out>.tmp-<pid>` and `<out>.old-<pid>` folders that interrupted builds left behind,
+ * Removes `<out>.tmp-<pid>`, `<out>.files-<pid>` and `<out>.old-<pid>` folders that interrupted builds left behind,
  * when the process that made them is gone. Returns the names removed.
  */
 export function removeStaleFolders(out: string, alive: (pid: number) => boolean): string[] {
   const o = resolve(out);
   const parent = dirname(o);
   if (!existsSync(parent)) return [];
-  const pattern = new RegExp(`^${basename(o).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)$`);
+  const pattern = new RegExp(`^${basename(o).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|files|old)-(\\d+)$`);
   const removed: string[] = [];
   for (const name of readdirSync(parent)) {
     const m = pattern.exec(name);

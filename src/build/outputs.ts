@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { chartTableToCsv } from '../charts/index.ts';
 import type { Model } from '../derive/model.ts';
 import { templateFiles } from '../publish/templates.ts';
-import { siteFiles, type OutputContext, type SiteFile } from '../output/site-files.ts';
+import { siteFileParts, type OutputContext, type SiteFile } from '../output/site-files.ts';
 import { allCharts } from '../site/charts.ts';
 
 /**
@@ -29,8 +29,16 @@ export function* guideFiles(repo: string): Generator<SiteFile> {
   }
 }
 
-export async function* buildOutputs(model: Model, ctx: OutputContext, repo: string): AsyncGenerator<SiteFile> {
-  yield* siteFiles(model, ctx);
-  yield* chartFiles(model);
-  yield* guideFiles(repo);
+/**
+ * What the build writes besides the pages, in two parts (see siteFileParts): `early` before Astro
+ * renders the pages, `late` after.
+ */
+export function buildOutputs(model: Model, ctx: OutputContext, repo: string): { early: AsyncGenerator<SiteFile>; late: AsyncGenerator<SiteFile> } {
+  const parts = siteFileParts(model, ctx);
+  async function* early(): AsyncGenerator<SiteFile> {
+    yield* parts.early;
+    yield* chartFiles(model);
+    yield* guideFiles(repo);
+  }
+  return { early: early(), late: parts.late };
 }

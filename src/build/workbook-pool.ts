@@ -5,10 +5,11 @@
  * worker at a time, so the rows of at most IN_FLIGHT workbooks are copied at once.
  *
  * `render(job)` gives the bytes of a job by its path, once the worker has written them. A job
- * the generator did not announce is handed to the worker when it is asked for.
+ * the generator did not announce is written in this thread when it is asked for: the national
+ * workbook, after the pages, so that its rows are not held twice (here and in the worker).
  */
 import { Worker } from 'node:worker_threads';
-import type { RenderWorkbook, WorkbookJob } from '../output/xlsx.ts';
+import { renderInProcess, type RenderWorkbook, type WorkbookJob } from '../output/xlsx.ts';
 import type { WorkbookReply, WorkbookRequest } from './workbook-worker.ts';
 
 const IN_FLIGHT = 2;
@@ -73,7 +74,13 @@ export function startWorkbooks(jobs: Iterator<WorkbookJob>): WorkbookPool {
       const job = waiting.shift() ?? take();
       if (!job) return;
       inFlight++;
-      worker.postMessage({ job } satisfies WorkbookRequest);
+      try {
+        worker.postMessage({ job } satisfies WorkbookRequest);
+      } catch {
+        // A job that cannot be copied to the worker (rows given as a generator): written here.
+        inFlight--;
+        renderInProcess(job).then((bytes) => settle(job.path, bytes), (err: unknown) => settle(job.path, err instanceof Error ? err : new Error(String(err))));
+      }
     }
   };
   const failAll = (e: Error) => {
@@ -92,16 +99,6 @@ export function startWorkbooks(jobs: Iterator<WorkbookJob>): WorkbookPool {
   });
   pump();
 
-  /** A job not announced: the worker writes it now (it has done the others), as one more in flight. */
-  const late = (job: WorkbookJob): Promise<Uint8Array> => {
-    const book = pending();
-    book.taken = true;
-    books.set(job.path, book);
-    inFlight++;
-    worker.postMessage({ job } satisfies WorkbookRequest);
-    return book.promise;
-  };
-
   return {
     render(job) {
       if (failed) return Promise.reject(failed);
@@ -109,7 +106,7 @@ export function startWorkbooks(jobs: Iterator<WorkbookJob>): WorkbookPool {
       // announced; those taken on the way wait their turn.
       while (!books.has(job.path)) {
         const next = take();
-        if (!next) return late(job);
+        if (!next) return renderInProcess(job);
         waiting.push(next);
       }
       const book = books.get(job.path)!;

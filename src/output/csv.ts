@@ -11,9 +11,11 @@ import { t } from '../i18n/zh-CN.ts';
 const peopleValue = (v: unknown): CsvValue => (typeof v === 'boolean' ? (v ? t.yes : t.no) : v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as CsvValue));
 
 export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>, opts: { bom?: boolean } = { bom: true }): string {
-  const all: CsvValue[][] = [[...header]];
-  for (const r of rows) all.push(r.map(peopleValue));
-  return writeCsv(all, { bom: opts.bom ?? true, newline: '\r\n', escapeFormulae: true });
+  function* all(): Generator<CsvValue[]> {
+    yield [...header];
+    for (const r of rows) yield r.map(peopleValue);
+  }
+  return writeCsv(all(), { bom: opts.bom ?? true, newline: '\r\n', escapeFormulae: true });
 }
 
 /** A value for machines: booleans as true/false (Table Schema's defaults), objects as JSON. */

@@ -76,7 +76,7 @@ export function linesJson(model: Model, table: ExportTable): string {
 /** Writes every file of /data/ (SHA256SUMS comes from src/output/site-files.ts). */
 /** The national lines table as a workbook for spreadsheet users. */
 export function linesWorkbookJob(model: Model, lines: ExportTable = exportTables(model).find((tb) => tb.name === 'lines')!): WorkbookJob {
-  return { path: '/data/lines.xlsx', sheets: [{ name: t.files.linesSheet, fields: lines.fields, rows: [...lines.rows()] }], opts: { date: model.asOf, title: t.files.linesWorkbook, creator: t.siteName } };
+  return { path: '/data/lines.xlsx', sheets: [{ name: t.files.linesSheet, fields: lines.fields, rows: { [Symbol.iterator]: () => lines.rows()[Symbol.iterator]() } }], opts: { date: model.asOf, title: t.files.linesWorkbook, creator: t.siteName } };
 }
 
 export async function* dataDownloads(model: Model, site: URL, render: RenderWorkbook = renderInProcess): AsyncGenerator<SiteFile> {

@@ -39,9 +39,9 @@ export interface OutputContext {
 }
 
 /**
- * The workbooks the build can start before the pages, in the order `siteFiles` asks
- * `renderWorkbook` for them: the regions'. The national one (/data/lines.xlsx) is the largest,
- * and is asked for after them, when the memory the pages took is free again.
+ * The workbooks a worker can write while the pages render, in the order `siteFiles` asks
+ * `renderWorkbook` for them: the regions'. The national one (/data/lines.xlsx) is written with
+ * the other national downloads, before the pages, so its rows are not copied to the worker.
  */
 export function workbookJobs(model: Model, site: URL): Generator<WorkbookJob> {
   return regionWorkbookJobs(model, site, t.siteName);
@@ -85,25 +85,53 @@ export async function* regionFiles(model: Model, site: URL, render: RenderWorkbo
   if (!next.done) throw new Error(t.build.regionWithoutPage(next.value.code));
 }
 
-/** Every machine output of the site; SHA256SUMS after the files it lists, gzip copies beside the large ones. */
-export async function* siteFiles(model: Model, ctx: OutputContext): AsyncGenerator<SiteFile> {
+/**
+ * A large text file as UTF-8 bytes, once: its checksum, its gzip copy and the writer then share
+ * them, instead of each encoding the text again (a national CSV is 60 MB).
+ */
+function encoded(f: SiteFile): SiteFile {
+  return typeof f.content === 'string' && f.content.length > 1 << 20 ? { ...f, content: Buffer.from(f.content) } : f;
+}
+
+/**
+ * The machine outputs in two parts, which share their checksums. `early` needs only the model:
+ * the build writes it before Astro renders the pages, while memory is free (the national
+ * downloads, 60 MB files, are its large ones). `late` is each region's workbook and data.json
+ * (the workbooks are written by a worker while the pages render), then SHA256SUMS of every
+ * folder. Gzip copies follow the large files.
+ */
+export function siteFileParts(model: Model, ctx: OutputContext): { early: AsyncGenerator<SiteFile>; late: AsyncGenerator<SiteFile> } {
   const sums = new Checksums();
-  async function* all(): AsyncGenerator<SiteFile> {
+  async function* early(): AsyncGenerator<SiteFile> {
     yield* feeds(model, ctx.site);
     yield* sitemaps(model, ctx);
     yield { path: '/_headers', mediaType: 'text/plain; charset=utf-8', content: headersFile(ctx.pageRoots) };
-    // In the order of workbookJobs: the regions' workbooks, then the national one.
+    for await (const f of dataDownloads(model, ctx.site, ctx.renderWorkbook)) yield sums.add(encoded(f));
+    for (const f of dataIndexFiles(model, ctx.site)) yield sums.add(encoded(f));
+    for (const f of watchlistFiles(model, ctx.site)) yield sums.add(encoded(f));
+  }
+  async function* late(): AsyncGenerator<SiteFile> {
     for await (const f of regionFiles(model, ctx.site, ctx.renderWorkbook)) yield sums.add(f);
-    for await (const f of dataDownloads(model, ctx.site, ctx.renderWorkbook)) yield sums.add(f);
-    for (const f of dataIndexFiles(model, ctx.site)) yield sums.add(f);
-    for (const f of watchlistFiles(model, ctx.site)) yield sums.add(f);
     yield* sums.files();
   }
-  // A few gzip copies are compressed at once while the next files are made; each follows its
-  // file in the same order every build.
+  return { early: withGzipCopies(early()), late: withGzipCopies(late()) };
+}
+
+/** Every machine output of the site: both parts, one after the other. */
+export async function* siteFiles(model: Model, ctx: OutputContext): AsyncGenerator<SiteFile> {
+  const parts = siteFileParts(model, ctx);
+  yield* parts.early;
+  yield* parts.late;
+}
+
+/**
+ * Each file, and after it its gzip copy if it gets one. A few copies are compressed at once on
+ * the thread pool while the next files are made; the order is the same every build.
+ */
+async function* withGzipCopies(files: AsyncIterable<SiteFile>): AsyncGenerator<SiteFile> {
   const GZIP_AHEAD = 4;
   const copies: Promise<SiteFile | undefined>[] = [];
-  for await (const f of all()) {
+  for await (const f of files) {
     yield f;
     copies.push(precompressed(f));
     if (copies.length > GZIP_AHEAD) {

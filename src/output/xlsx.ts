@@ -22,7 +22,8 @@ export interface SheetSpec {
   /** ≤ 31 characters, unique in the workbook, none of []:*?/\ . */
   name: string;
   fields: readonly ExportField[];
-  rows: readonly (readonly unknown[])[];
+  /** Values in field order. An array for a job handed to a worker; in process, any iterable (a national table is streamed). */
+  rows: Iterable<readonly unknown[]>;
   /** Write enum values as their Chinese labels (for tables people read). */
   labels?: boolean;
   /** Cells that are links: field name → each row's URL (or `#'sheet'!A1`), by row index. */
@@ -84,7 +85,8 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], opts: Workbook
     header.font = { bold: true };
     header.commit();
     let n = 1;
-    for (const [at, row] of s.rows.entries()) {
+    for (const row of s.rows) {
+      const at = n - 1;
       const values = s.fields.map((f, i) => workbookValue(f, row[i], s.labels === true));
       const r = ws.addRow(values);
       // Cells take the text format from their column's style; setting it on each cell would

@@ -22,14 +22,27 @@ export interface CsvOptions {
 
 const EDGE_SPACE = /^\s|\s$/;
 
-export function writeCsv(rows: readonly (readonly CsvValue[])[], opts: CsvOptions = {}): string {
+/** Rows are written this many at a time, so a national table is never all in memory as arrays. */
+const CHUNK = 500;
+
+export function writeCsv(rows: Iterable<readonly CsvValue[]>, opts: CsvOptions = {}): string {
   const newline = opts.newline ?? '\r\n';
-  if (rows.length === 0) return opts.bom ? '\ufeff' : '';
-  const body = Papa.unparse(rows as CsvValue[][], {
+  const config = {
     newline,
     escapeFormulae: opts.escapeFormulae ?? false,
     // Papa quotes edge spaces; full-width and other white space at an edge are quoted too, so trimming readers keep them.
     quotes: (v: unknown) => typeof v === 'string' && EDGE_SPACE.test(v),
-  });
-  return `${opts.bom ? '\ufeff' : ''}${body}${newline}`;
+  };
+  let out = opts.bom ? '\ufeff' : '';
+  let chunk: (readonly CsvValue[])[] = [];
+  const flush = () => {
+    out += `${Papa.unparse(chunk as CsvValue[][], config)}${newline}`;
+    chunk = [];
+  };
+  for (const r of rows) {
+    chunk.push(r);
+    if (chunk.length === CHUNK) flush();
+  }
+  if (chunk.length > 0) flush();
+  return out;
 }

@@ -4,9 +4,10 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireBuildLock, lockPath, refuseOutDir, removeStaleFolders, SITE_MARKER } from '../../src/build/guard.ts';
+import { moveInto } from '../../src/build/pipeline.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'phaseout-guard-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -98,9 +99,39 @@ describe('the build lock', () => {
 describe('folders left by interrupted builds', () => {
   it('are removed when their owner is gone, kept while it runs; other folders are never touched', () => {
     const parent = join(tmp, 'stale');
-    for (const name of ['dist', 'dist.tmp-111', 'dist.old-222', 'dist.tmp-333', 'dist.tmp-abc', 'dist2.tmp-111', 'distx']) mkdirSync(join(parent, name), { recursive: true });
+    for (const name of ['dist', 'dist.tmp-111', 'dist.files-111', 'dist.old-222', 'dist.tmp-333', 'dist.files-333', 'dist.tmp-abc', 'dist2.tmp-111', 'distx']) mkdirSync(join(parent, name), { recursive: true });
     const removed = removeStaleFolders(join(parent, 'dist'), (pid) => pid === 333);
-    expect(removed).toEqual(['dist.old-222', 'dist.tmp-111']);
-    for (const kept of ['dist', 'dist.tmp-333', 'dist.tmp-abc', 'dist2.tmp-111', 'distx']) expect(existsSync(join(parent, kept)), kept).toBe(true);
+    expect(removed).toEqual(['dist.files-111', 'dist.old-222', 'dist.tmp-111']);
+    for (const kept of ['dist', 'dist.tmp-333', 'dist.files-333', 'dist.tmp-abc', 'dist2.tmp-111', 'distx']) expect(existsSync(join(parent, kept)), kept).toBe(true);
+  });
+});
+
+describe('files written before the pages', () => {
+  it('move into the built site: whole folders where the site has none, file by file where it has', () => {
+    const from = join(tmp, 'move/from');
+    const to = join(tmp, 'move/to');
+    for (const [path, text] of [['data/lines.csv', 'a'], ['data/rows/x.csv', 'b'], ['pagefind/p.js', 'c']] as const) {
+      mkdirSync(dirname(join(from, path)), { recursive: true });
+      writeFileSync(join(from, path), text);
+    }
+    mkdirSync(join(to, 'data'), { recursive: true });
+    writeFileSync(join(to, 'data/index.html'), 'page');
+    moveInto(from, to);
+    expect(readFileSync(join(to, 'data/index.html'), 'utf8')).toBe('page');
+    expect(readFileSync(join(to, 'data/lines.csv'), 'utf8')).toBe('a');
+    expect(readFileSync(join(to, 'data/rows/x.csv'), 'utf8')).toBe('b');
+    expect(readFileSync(join(to, 'pagefind/p.js'), 'utf8')).toBe('c');
+    expect(existsSync(from)).toBe(false);
+  });
+
+  it('never replace a page', () => {
+    const from = join(tmp, 'clash/from');
+    const to = join(tmp, 'clash/to');
+    for (const dir of [from, to]) {
+      mkdirSync(join(dir, 'data'), { recursive: true });
+      writeFileSync(join(dir, 'data/index.html'), dir);
+    }
+    expect(() => moveInto(from, to)).toThrow('页面和其他文件的路径相同：/data/index.html');
+    expect(readFileSync(join(to, 'data/index.html'), 'utf8')).toBe(to);
   });
 });

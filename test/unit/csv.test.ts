@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { writeCsv } from '../../src/text/csv.ts';
 import { foreignDelimiter, parseCsv } from '../../src/read/csv.ts';
 import { readTable } from '../../src/validate/table.ts';
 import { buildTaxonomy } from '../../src/reference/industries.ts';
@@ -105,5 +107,17 @@ describe('readTable: lines through the table reader', () => {
   it('a file of blank lines is empty', () => {
     const t = readTable('\n \n,,\n', LineRowSchema, 'plan', ctx);
     expect(t.problems.map((p) => p.code)).toEqual(['empty-file']);
+  });
+});
+
+describe('writeCsv: a table written in chunks', () => {
+  it('gives the bytes of one unparse of all rows, a table of many chunks read back whole', () => {
+    const rows = Array.from({ length: 1234 }, (_, i) => [i, `名称,${i}`, i % 7 === 0 ? ' 前后空格 ' : `引"号${i}`, i % 5 === 0 ? null : `=公式${i}`]);
+    const written = writeCsv(rows, { bom: true, escapeFormulae: true });
+    const whole = `\ufeff${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: true, quotes: (v: unknown) => typeof v === 'string' && /^\s|\s$/.test(v) })}\r\n`;
+    expect(written).toBe(whole);
+    expect(parseCsv(written.slice(1)).records).toHaveLength(1234);
+    expect(writeCsv([], { bom: true })).toBe('\ufeff');
+    expect(writeCsv((function* () { yield ['a', 1]; })())).toBe('a,1\r\n');
   });
 });
