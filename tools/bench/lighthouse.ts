@@ -28,7 +28,8 @@ export interface PageScores {
   htmlBytes: number;
 }
 
-const LIGHTHOUSE = createRequire(import.meta.url).resolve('lighthouse/cli/index.js');
+/** Lighthouse's command, found when it is used (a benchmark without --lighthouse does not need it). */
+const lighthouseCli = () => createRequire(import.meta.url).resolve('lighthouse/cli/index.js');
 
 function median(dir: string, filter: (name: string) => boolean): string | undefined {
   const list = readdirSync(dir).filter(filter).map((d) => ({ d, s: statSync(join(dir, d, 'index.html'), { throwIfNoEntry: false })?.size ?? -1 })).filter((x) => x.s >= 0).sort((a, b) => a.s - b.s || (a.d < b.d ? -1 : 1));
@@ -102,7 +103,7 @@ function runLighthouse(url: string): Promise<Lhr> {
   return new Promise((resolve, reject) => {
     {
       const child = spawn(process.execPath, [
-        LIGHTHOUSE, url, '--quiet', '--output=json', '--output-path=stdout',
+        lighthouseCli(), url, '--quiet', '--output=json', '--output-path=stdout',
         `--only-categories=${CATEGORIES.join(',')}`,
         '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage',
       ], { env: { ...process.env, CHROME_PATH: CHROMIUM } });
