@@ -1,8 +1,9 @@
 /**
- * The build, in one process: read and validate the data root once, derive the model once, hand it
- * to the pages, let Astro render the HTML pages, then write the machine outputs and the search
- * index from the same model — all into a temporary folder that replaces the output folder only
- * when every step succeeded.
+ * The build, in one process: read and validate the data root once, derive the model once; write
+ * the national machine outputs and the search index from it (a worker thread writes the regions'
+ * workbooks meanwhile), hand it to the pages and let Astro render them, then add the regions'
+ * files and the checksums — all into a temporary folder that replaces the output folder only
+ * when every step succeeded. docs/architecture.md ("Scale") says why in this order.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,10 +49,10 @@ export interface BuildResult {
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 /**
- * A full garbage collection. After Astro, what it left (hundreds of MB at national scale) is
- * freed at once, so the outputs' large files reuse that memory instead of growing the process
- * past it. Node offers `gc` only to code started with --expose-gc; the flag can be set at run
- * time, and a new context then has the function.
+ * A full garbage collection. Before Astro, what the national files left (hundreds of MB at
+ * national scale) is freed at once, so the pages reuse that memory instead of growing the
+ * process past it. Node offers `gc` only to code started with --expose-gc; the flag can be set at
+ * run time, and a new context then has the function.
  */
 function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
@@ -141,7 +142,6 @@ async function buildSteps(o: BuildOptions, step: (name: string) => void, memory:
     provideSiteData({ model, report, policies });
     const { build } = await import('astro');
     await build({ root: o.repo, outDir: tmp, site: o.site, logLevel: 'warn', mode: 'production' });
-    collectGarbage();
     lap('astro');
     moveInto(staged, tmp);
     const late = await writeSiteFiles(tmp, outputs.late);

@@ -43,8 +43,19 @@ export function startWorkbooks(jobs: Iterator<WorkbookJob>): WorkbookPool {
   const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
   /** Announced by the generator, by path: their bytes to come. */
   const books = new Map<string, Pending>();
-  /** Taken from the generator, not yet handed to the worker. */
-  const waiting: WorkbookJob[] = [];
+  /** Taken from the generator, not yet handed to the worker: waiting[next…] (slots before are emptied, so their rows can go). */
+  const waiting: (WorkbookJob | undefined)[] = [];
+  let next = 0;
+  const dequeue = (): WorkbookJob | undefined => {
+    if (next === waiting.length) {
+      waiting.length = 0;
+      next = 0;
+      return undefined;
+    }
+    const job = waiting[next];
+    waiting[next++] = undefined;
+    return job;
+  };
   let inFlight = 0;
   let exhausted = false;
   let failed: Error | undefined;
@@ -71,7 +82,7 @@ export function startWorkbooks(jobs: Iterator<WorkbookJob>): WorkbookPool {
   };
   const pump = () => {
     while (inFlight < IN_FLIGHT && !failed) {
-      const job = waiting.shift() ?? take();
+      const job = dequeue() ?? take();
       if (!job) return;
       inFlight++;
       try {
@@ -105,9 +116,9 @@ export function startWorkbooks(jobs: Iterator<WorkbookJob>): WorkbookPool {
       // The outputs may run ahead of the worker: take jobs from the generator until this one is
       // announced; those taken on the way wait their turn.
       while (!books.has(job.path)) {
-        const next = take();
-        if (!next) return renderInProcess(job);
-        waiting.push(next);
+        const taken = take();
+        if (!taken) return renderInProcess(job);
+        waiting.push(taken);
       }
       const book = books.get(job.path)!;
       book.taken = true;
