@@ -18,8 +18,9 @@ import { policySlugs, provideSiteData } from '../site/record.ts';
 import { pagePaths, sitemapEntries } from '../site/routes.ts';
 import { pageRootPatterns } from '../output/hosting.ts';
 import { buildOutputs } from './outputs.ts';
-import { workbookJobs } from '../output/site-files.ts';
-import { startWorkbooks } from './workbook-pool.ts';
+import { workbookPlan } from '../output/site-files.ts';
+import { t } from '../i18n/zh-CN.ts';
+import { startWorkbooks, type WorkbookPool } from './workbook-pool.ts';
 import { writeSiteFiles } from './write.ts';
 import { writeSearchIndex } from '../search/write-index.ts';
 import { SITE_MARKER } from './guard.ts';
@@ -42,7 +43,11 @@ export interface BuildResult {
   status: 0 | 1;
   /** Seconds per step, for the benchmark. */
   steps: Record<string, number>;
-  /** The most resident memory (MB) seen during each step, sampled every 100 ms, for the benchmark. */
+  /**
+   * Resident memory (MB) for the benchmark: the most seen during each step, sampled every 100 ms
+   * when the step yields (Astro, writing files) and at its end (the synchronous steps: validate,
+   * derive).
+   */
   memory: Record<string, number>;
 }
 
@@ -72,7 +77,7 @@ export function moveInto(from: string, to: string): void {
       const target = join(to, name);
       if (!existsSync(target)) renameSync(join(from, name), target);
       else if (e.isDirectory()) folders.push(name);
-      else throw new Error(`页面和其他文件的路径相同：/${name}`);
+      else throw new Error(t.build.pathClash(`/${name}`));
     }
   }
   rmSync(from, { recursive: true, force: true });
@@ -125,8 +130,10 @@ async function buildSteps(o: BuildOptions, step: (name: string) => void, memory:
   rmSync(staged, { recursive: true, force: true });
   const site = new URL(o.site);
   // The regions' workbooks need only the model: a worker thread writes them meanwhile.
-  const workbooks = startWorkbooks(workbookJobs(model, site));
+  let workbooks: WorkbookPool | undefined;
   try {
+    const plan = workbookPlan(model, site);
+    workbooks = startWorkbooks(plan.paths, plan.job);
     const policies = policySlugs(join(o.repo, 'content/policies'));
     const routeCtx = { model, policies };
     const ctx = { site, sitemap: sitemapEntries(routeCtx), pageRoots: pageRootPatterns([...pagePaths(routeCtx)].map((p) => p.path)), renderWorkbook: workbooks.render };
@@ -154,7 +161,7 @@ async function buildSteps(o: BuildOptions, step: (name: string) => void, memory:
     throw new Error(`生成网站失败：${(e as Error).message}；原有的网站保持不变`, { cause: e });
   } finally {
     provideSiteData(undefined);
-    await workbooks.close();
+    await workbooks?.close();
   }
   const old = `${out}.old-${o.pid}`;
   mkdirSync(dirname(out), { recursive: true });

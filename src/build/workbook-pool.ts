@@ -1,15 +1,18 @@
 /**
- * Writes the site's workbooks in a worker thread, started before Astro renders the pages, so that
- * the second core compresses them meanwhile. The jobs come from a generator in the order the
- * outputs will ask for them (src/output/site-files.ts, workbookJobs); a few are handed to the
- * worker at a time, so the rows of at most IN_FLIGHT workbooks are copied at once.
+ * Writes the regions' workbooks in a worker thread, started before anything else in the build, so
+ * that the second core compresses them while the main thread makes the national files, the search
+ * index and the pages. The pool knows every path up front, in the order the outputs will ask for
+ * them (src/output/site-files.ts, workbookPlan), and makes each job only when it hands it over:
+ * at most IN_FLIGHT jobs' rows are being copied or written at once.
  *
- * `render(job)` gives the bytes of a job by its path, once the worker has written them. A job
- * the generator did not announce is written in this thread when it is asked for: the national
- * workbook, after the pages, so that its rows are not held twice (here and in the worker).
+ * `render(path, job)` gives the bytes of a workbook by its path, once the worker has written them.
+ * A path the pool does not know is written in this thread, and so is a job whose rows are not
+ * arrays (a streamed table cannot be copied to the worker). A failure (of a job, of the worker,
+ * or of making a job) rejects the workbooks it concerns, and is thrown when the outputs ask.
  */
 import { Worker } from 'node:worker_threads';
 import { renderInProcess, type RenderWorkbook, type WorkbookJob } from '../output/xlsx.ts';
+import { t } from '../i18n/zh-CN.ts';
 import type { WorkbookReply, WorkbookRequest } from './workbook-worker.ts';
 
 const IN_FLIGHT = 2;
@@ -39,25 +42,18 @@ function pending(): Pending {
   return p;
 }
 
-export function startWorkbooks(jobs: Iterator<WorkbookJob>): WorkbookPool {
+const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+/** Structured clone copies arrays, but silently turns an iterable object into {}. */
+const copyable = (job: WorkbookJob) => job.sheets.every((s) => Array.isArray(s.rows));
+
+export function startWorkbooks(paths: readonly string[], jobOf: (path: string) => WorkbookJob): WorkbookPool {
+  const known = new Set(paths);
   const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
-  /** Announced by the generator, by path: their bytes to come. */
+  /** Workbooks handed to the worker or queued, by path. */
   const books = new Map<string, Pending>();
-  /** Taken from the generator, not yet handed to the worker: waiting[next…] (slots before are emptied, so their rows can go). */
-  const waiting: (WorkbookJob | undefined)[] = [];
-  let next = 0;
-  const dequeue = (): WorkbookJob | undefined => {
-    if (next === waiting.length) {
-      waiting.length = 0;
-      next = 0;
-      return undefined;
-    }
-    const job = waiting[next];
-    waiting[next++] = undefined;
-    return job;
-  };
+  /** paths[0…started) have their Pending; the next to start is paths[started]. */
+  let started = 0;
   let inFlight = 0;
-  let exhausted = false;
   let failed: Error | undefined;
   let closing = false;
 
@@ -69,61 +65,56 @@ export function startWorkbooks(jobs: Iterator<WorkbookJob>): WorkbookPool {
     else book.resolve(outcome);
     if (book.taken) books.delete(path);
   };
+  const failAll = (e: Error) => {
+    failed ??= e;
+    for (const path of [...books.keys()]) settle(path, e);
+  };
 
-  const take = (): WorkbookJob | undefined => {
-    if (exhausted) return undefined;
-    const next = jobs.next();
-    if (next.done) {
-      exhausted = true;
-      return undefined;
+  /** Makes the next workbook's job and hands it over: to the worker, or written here if it cannot be copied. */
+  const startNext = () => {
+    const path = paths[started++]!;
+    books.set(path, pending());
+    let job: WorkbookJob;
+    try {
+      job = jobOf(path);
+    } catch (e) {
+      settle(path, asError(e));
+      return;
     }
-    books.set(next.value.path, pending());
-    return next.value;
+    if (!copyable(job)) {
+      void renderInProcess(path, () => job).then((bytes) => settle(path, bytes), (e: unknown) => settle(path, asError(e)));
+      return;
+    }
+    inFlight++;
+    worker.postMessage({ job } satisfies WorkbookRequest);
   };
   const pump = () => {
-    while (inFlight < IN_FLIGHT && !failed) {
-      const job = dequeue() ?? take();
-      if (!job) return;
-      inFlight++;
-      try {
-        worker.postMessage({ job } satisfies WorkbookRequest);
-      } catch {
-        // A job that cannot be copied to the worker (rows given as a generator): written here.
-        inFlight--;
-        renderInProcess(job).then((bytes) => settle(job.path, bytes), (err: unknown) => settle(job.path, err instanceof Error ? err : new Error(String(err))));
-      }
-    }
-  };
-  const failAll = (e: Error) => {
-    failed = e;
-    for (const path of [...books.keys()]) settle(path, e);
+    while (inFlight < IN_FLIGHT && started < paths.length && !failed) startNext();
   };
 
   worker.on('message', (reply: WorkbookReply) => {
     inFlight--;
-    settle(reply.path, 'error' in reply ? new Error(`写表格 ${reply.path} 失败：${reply.error}`) : reply.bytes);
+    settle(reply.path, 'error' in reply ? new Error(t.build.workbookFailed(reply.path, reply.error)) : reply.bytes);
     pump();
   });
   worker.on('error', (e) => failAll(e));
   worker.on('exit', (code) => {
-    if (!closing && !failed) failAll(new Error(`写表格的线程意外退出（退出码 ${code}）`));
+    if (!closing) failAll(new Error(t.build.workbookWorkerExited(code)));
   });
   pump();
 
   return {
-    render(job) {
-      if (failed) return Promise.reject(failed);
-      // The outputs may run ahead of the worker: take jobs from the generator until this one is
-      // announced; those taken on the way wait their turn.
-      while (!books.has(job.path)) {
-        const taken = take();
-        if (!taken) return renderInProcess(job);
-        waiting.push(taken);
-      }
-      const book = books.get(job.path)!;
+    render(path, job) {
+      if (!known.has(path)) return renderInProcess(path, job);
+      if (failed && !books.has(path)) return Promise.reject(failed);
+      // The outputs ask in the pool's order, but may run ahead of the worker: the workbooks
+      // before this one are started now (the worker takes them in turn).
+      while (!books.has(path) && started < paths.length) startNext();
+      const book = books.get(path);
+      if (!book) return renderInProcess(path, job); // asked for a second time
+
       book.taken = true;
-      if (book.settled) books.delete(job.path);
-      pump();
+      if (book.settled) books.delete(path);
       return book.promise;
     },
     async close() {

@@ -441,7 +441,13 @@ export const zhCN = {
     components: '页面组件',
   },
   components: { title: '页面组件', intro: '本站页面使用的组件及其示例，供开发者查阅；无障碍测试逐一检查这些示例。' },
-  build: { dataErrors: '数据有错误，不能生成网站：', regionWithoutPage: (code: string) => `地区 ${code} 发布了公告，却没有地区页面` },
+  build: {
+    dataErrors: '数据有错误，不能生成网站：',
+    regionWithoutPage: (code: string) => `地区 ${code} 发布了公告，却没有地区页面`,
+    workbookFailed: (path: string, reason: string) => `写表格 ${path} 失败：${reason}`,
+    workbookWorkerExited: (code: number) => `写表格的线程意外退出（退出码 ${code}）`,
+    pathClash: (path: string) => `页面和其他文件的路径相同：${path}`,
+  },
   footerNav: { label: '更多页面', guide: '发布指南', validation: '数据检查提示', cards: '红黄牌名单', assessments: '考核结果', glossary: '术语说明', about: '关于本站' },
   release: {
     label: '数据版本',

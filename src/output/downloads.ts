@@ -73,12 +73,12 @@ export function linesJson(model: Model, table: ExportTable): string {
   return `${JSON.stringify(head).slice(0, -1)},"rows":[\n${out.join(',\n')}\n]}\n`;
 }
 
-/** Writes every file of /data/ (SHA256SUMS comes from src/output/site-files.ts). */
-/** The national lines table as a workbook for spreadsheet users. */
+/** The national lines table as a workbook for spreadsheet users; its rows are streamed, so it is written in process. */
 export function linesWorkbookJob(model: Model, lines: ExportTable = exportTables(model).find((tb) => tb.name === 'lines')!): WorkbookJob {
   return { path: '/data/lines.xlsx', sheets: [{ name: t.files.linesSheet, fields: lines.fields, rows: { [Symbol.iterator]: () => lines.rows()[Symbol.iterator]() } }], opts: { date: model.asOf, title: t.files.linesWorkbook, creator: t.siteName } };
 }
 
+/** Writes every file of /data/ (SHA256SUMS comes from src/output/site-files.ts). */
 export async function* dataDownloads(model: Model, site: URL, render: RenderWorkbook = renderInProcess): AsyncGenerator<SiteFile> {
   const tables = exportTables(model);
   const written: WrittenTable[] = [];
@@ -92,6 +92,6 @@ export async function* dataDownloads(model: Model, site: URL, render: RenderWork
   yield { path: '/data/lines-zh.csv', mediaType: CSV, content: tableCsvZh(lines) };
   yield { path: '/data/lines.json', mediaType: JSON_TYPE, content: linesJson(model, lines) };
   const book = linesWorkbookJob(model, lines);
-  yield { path: book.path, mediaType: XLSX, content: await render(book) };
+  yield { path: book.path, mediaType: XLSX, content: await render(book.path, () => book) };
   yield { path: '/data/datapackage.json', mediaType: JSON_TYPE, content: `${JSON.stringify(dataPackage(model, site, written), null, 2)}\n` };
 }

@@ -14,7 +14,7 @@ import { ATOM, headersFile } from './hosting.ts';
 import { precompressed } from './precompress.ts';
 import { regionData, regionDataPath, type RegionDownload } from './region-data.ts';
 import { latest, robotsTxt, sitemapChunks, sitemapIndex, urlset, type SitemapEntry } from './sitemap.ts';
-import { regionWorkbookJobs, regionWorkbooks } from './workbooks.ts';
+import { issuingRegions, regionWorkbookJob, regionWorkbookPath, regionWorkbooks } from './workbooks.ts';
 import { renderInProcess, type RenderWorkbook, type WorkbookJob } from './xlsx.ts';
 import { dataIndexFiles } from './data-index.ts';
 import { watchlistFiles } from './watchlists.ts';
@@ -39,12 +39,13 @@ export interface OutputContext {
 }
 
 /**
- * The workbooks a worker can write while the pages render, in the order `siteFiles` asks
- * `renderWorkbook` for them: the regions'. The national one (/data/lines.xlsx) is written with
- * the other national downloads, before the pages, so its rows are not copied to the worker.
+ * The workbooks a worker can write while the pages render: the regions', in the order
+ * `siteFiles` asks `renderWorkbook` for them, with the job of each by path. The national one
+ * (/data/lines.xlsx) streams its rows and is written in process, with the other national files.
  */
-export function workbookJobs(model: Model, site: URL): Generator<WorkbookJob> {
-  return regionWorkbookJobs(model, site, t.siteName);
+export function workbookPlan(model: Model, site: URL): { paths: string[]; job(path: string): WorkbookJob } {
+  const codes = new Map(issuingRegions(model).map((code) => [regionWorkbookPath(code), code]));
+  return { paths: [...codes.keys()], job: (path) => regionWorkbookJob(model, site, t.siteName, codes.get(path)!) };
 }
 
 const XML = 'application/xml; charset=utf-8';
@@ -106,7 +107,7 @@ export function siteFileParts(model: Model, ctx: OutputContext): { early: AsyncG
     yield* feeds(model, ctx.site);
     yield* sitemaps(model, ctx);
     yield { path: '/_headers', mediaType: 'text/plain; charset=utf-8', content: headersFile(ctx.pageRoots) };
-    for await (const f of dataDownloads(model, ctx.site, ctx.renderWorkbook)) yield sums.add(encoded(f));
+    for await (const f of dataDownloads(model, ctx.site)) yield sums.add(encoded(f));
     for (const f of dataIndexFiles(model, ctx.site)) yield sums.add(encoded(f));
     for (const f of watchlistFiles(model, ctx.site)) yield sums.add(encoded(f));
   }
@@ -133,7 +134,9 @@ async function* withGzipCopies(files: AsyncIterable<SiteFile>): AsyncGenerator<S
   const copies: Promise<SiteFile | undefined>[] = [];
   for await (const f of files) {
     yield f;
-    copies.push(precompressed(f));
+    const copy = precompressed(f);
+    copy.catch(() => undefined); // its failure is thrown when its turn comes, not reported as unhandled before
+    copies.push(copy);
     if (copies.length > GZIP_AHEAD) {
       const gz = await copies.shift()!;
       if (gz) yield gz;

@@ -113,35 +113,36 @@ const INDEX_FIELDS: ExportField[] = [
   derivedField('page', '公告页面', 'string', '公告页面的网址', { width: 50 }),
 ];
 
-/** The workbook of each issuing region, in code order, as jobs to write. */
-export function* regionWorkbookJobs(model: Model, site: URL, creator: string): Generator<WorkbookJob & { code: string }> {
-  const refs = workbookSheets(model);
-  for (const code of [...model.announcementsIssuedBy.keys()].sort()) {
-    const list = model.announcementsIssuedBy.get(code)!;
-    const name = model.regions.get(code)?.name ?? code;
-    const rows = list.map((a) => [refs.get(a.id)!.sheet, a.meta.title, KIND_LABELS[a.kind], a.meta.published, a.meta.year, a.meta.doc_number, a.rows.length, model.supersededBy.get(a.id), a.id, new URL(`/announcements/${a.id}/`, site).href]);
-    const index: SheetSpec = {
-      name: INDEX_SHEET, fields: INDEX_FIELDS, rows,
-      links: { sheet: rows.map((r) => `#'${String(r[0])}'!A1`), page: rows.map((r) => String(r[9])) },
-    };
-    const sheets = [index, ...list.map((a) => announcementSheet(model, a, refs.get(a.id)!.sheet))];
-    yield { code, path: regionWorkbookPath(code), sheets, opts: { date: model.asOf, title: t.files.regionWorkbook(name), creator } };
-  }
+/** The regions that issued announcements, in code order: each has a workbook. */
+export const issuingRegions = (model: Model): string[] => [...model.announcementsIssuedBy.keys()].sort();
+
+/** The workbook of an issuing region as a job to write: an index sheet, then a sheet per announcement. */
+export function regionWorkbookJob(model: Model, site: URL, creator: string, code: string, refs: ReadonlyMap<string, SheetRef> = workbookSheets(model)): WorkbookJob {
+  const list = model.announcementsIssuedBy.get(code)!;
+  const name = model.regions.get(code)?.name ?? code;
+  const rows = list.map((a) => [refs.get(a.id)!.sheet, a.meta.title, KIND_LABELS[a.kind], a.meta.published, a.meta.year, a.meta.doc_number, a.rows.length, model.supersededBy.get(a.id), a.id, new URL(`/announcements/${a.id}/`, site).href]);
+  const index: SheetSpec = {
+    name: INDEX_SHEET, fields: INDEX_FIELDS, rows,
+    links: { sheet: rows.map((r) => `#'${String(r[0])}'!A1`), page: rows.map((r) => String(r[9])) },
+  };
+  const sheets = [index, ...list.map((a) => announcementSheet(model, a, refs.get(a.id)!.sheet))];
+  return { path: regionWorkbookPath(code), sheets, opts: { date: model.asOf, title: t.files.regionWorkbook(name), creator } };
 }
 
-/** Each issuing region's workbook, in code order, written by `render`. */
+/** Each issuing region's workbook, in code order, written by `render` (its job made only if the writer needs it). */
 export async function* regionWorkbooks(model: Model, site: URL, creator: string, render: RenderWorkbook): AsyncGenerator<{ code: string; path: string; content: Uint8Array }> {
   // A few are asked for at once: an in-process writer waits on its zip streams between entries,
   // and another workbook fills those waits. They are yielded in code order.
   const LOOKAHEAD = 4;
-  const jobs = regionWorkbookJobs(model, site, creator);
+  const refs = workbookSheets(model);
+  const codes = issuingRegions(model);
   const pending: Promise<{ code: string; path: string; content: Uint8Array }>[] = [];
+  let next = 0;
   for (;;) {
-    while (pending.length < LOOKAHEAD) {
-      const job = jobs.next();
-      if (job.done) break;
-      const { code, path } = job.value;
-      const book = render(job.value).then((content) => ({ code, path, content }));
+    while (pending.length < LOOKAHEAD && next < codes.length) {
+      const code = codes[next++]!;
+      const path = regionWorkbookPath(code);
+      const book = render(path, () => regionWorkbookJob(model, site, creator, code, refs)).then((content) => ({ code, path, content }));
       book.catch(() => undefined); // its failure is thrown when its turn comes, not reported as unhandled before
       pending.push(book);
     }

@@ -37,9 +37,16 @@ export interface WorkbookJob {
   opts: WorkbookOptions;
 }
 
-/** Writes a workbook's bytes: in process by default; the build hands the work to a worker thread. */
-export type RenderWorkbook = (job: WorkbookJob) => Promise<Uint8Array>;
-export const renderInProcess: RenderWorkbook = (job) => writeWorkbook(job.sheets, job.opts);
+/**
+ * Writes the workbook at `path` and gives its bytes; `job` describes it, and is called only if
+ * the writer needs it (a worker that was handed the job earlier does not). In process by
+ * default; the build hands the regions' workbooks to a worker thread.
+ */
+export type RenderWorkbook = (path: string, job: () => WorkbookJob) => Promise<Uint8Array>;
+export const renderInProcess: RenderWorkbook = (_path, job) => {
+  const { sheets, opts } = job();
+  return writeWorkbook(sheets, opts);
+};
 
 export interface WorkbookOptions {
   /** The as-of date (YYYY-MM-DD): the document's dates and the zip entries' timestamps. */
