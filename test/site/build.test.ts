@@ -87,7 +87,7 @@ describe('builds', () => {
 
   test('folders left by an interrupted build are removed by the next one', () => {
     const out = join(tmp, 'interrupted');
-    for (const left of [`${out}.tmp-999999`, `${out}.old-999998`]) {
+    for (const left of [`${out}.tmp-999999`, `${out}.files-999999`, `${out}.old-999998`]) {
       mkdirSync(left, { recursive: true });
       writeFileSync(join(left, 'index.html'), 'half a site');
     }
