@@ -144,6 +144,8 @@ export interface Model {
   linesByIndustry: Map<string, LineState[]>;
   /** Enterprise key → enterprise. */
   enterpriseByKey: Map<string, EnterpriseState>;
+  /** Line key (province:line_id) → the line, for a table row to link its enterprise. */
+  lineByKey: Map<string, LineState>;
   /** Programme years, newest first, each with its announcements newest first. */
   years: { year: number; announcements: Announcement[] }[];
   /** Region code → announcements issued by exactly that region, newest first. */
@@ -196,6 +198,7 @@ export function buildModel(record: ValidatedRecord): Model {
   lines.sort((a, b) => (a.row.region_code < b.row.region_code ? -1 : a.row.region_code > b.row.region_code ? 1 : a.key < b.key ? -1 : 1));
 
   const enterpriseByKey = new Map<string, EnterpriseState>();
+  const lineByKey = new Map(lines.map((l) => [l.key, l]));
   for (const l of lines) {
     let e = enterpriseByKey.get(l.enterpriseKey);
     if (!e) enterpriseByKey.set(l.enterpriseKey, (e = { key: l.enterpriseKey, name: l.row.enterprise_name, creditCode: l.row.credit_code, stockCode: l.row.stock_code, regionCode: l.row.region_code, lines: [], example: false }));
@@ -264,6 +267,7 @@ export function buildModel(record: ValidatedRecord): Model {
     lines,
     enterprises,
     enterpriseByKey,
+    lineByKey,
     regions,
     taxonomy,
     linesByRegion,

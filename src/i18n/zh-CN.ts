@@ -20,6 +20,8 @@ export const zhCN = {
     feed: '订阅本地区公告（Atom）',
     progress: '完成进度',
     lines: '淘汰设备/生产线',
+    deadlineMarks: '淘汰时限后标“逾期”的，已过时限而未完成，且本地区或上级地区已发布该年度的完成公告；标“未见完成公告”的，也已过时限，但还没有该年度或以后的完成公告可以核对。',
+    deadlineMarksLink: '逾期和未见完成公告是怎样算的',
     linesTruncated: (shown: number, total: number) => `本地区共 ${total} 条线，这里列出 ${shown} 条（逾期和未见完成公告的优先）；完整名单见下级地区页面和数据下载。`,
     targets: '目标与完成情况',
     announcements: '本地区发布的公告',
@@ -74,7 +76,7 @@ export const zhCN = {
   dataPage: {
     title: '数据下载',
     intro: '以下文件都由公告数据生成，可自由下载和引用。同一份数据每次生成的文件完全相同；文件随新公告发布而更新。',
-    version: (id: string, asOf: string) => `数据版本 ${id}，截至 ${asOf}。`,
+    version: (id: string, asOf: string) => `数据版本 ${id}，数据截至${asOf}。`,
     spreadsheet: '用电子表格查看（Excel、WPS、LibreOffice）',
     spreadsheetIntro: '请下载 XLSX 文件。其中统一社会信用代码、行政区划代码、清单编号、股票代码和日期都存为文本，每一位都保留；表头为中文，首行冻结，可以筛选。',
     csvWarning: 'CSV 文件是给程序读取的。用 LibreOffice 或 Excel 直接打开 CSV 时，全为数字的统一社会信用代码会被当成数字，变成 9.11201026674991E+17 这样的写法而丢失末几位，行政区划代码 000000 会变成 0（我们用 LibreOffice 实测如此）。需要在电子表格里看，请用 XLSX。',

@@ -9,6 +9,7 @@ import { commentPeriodView } from '../../src/site/pages/comment-period.ts';
 import { commentWindowState, localDay, windowMessage } from '../../src/site/pages/comment-window.ts';
 import { statusEvidence } from '../../src/site/pages/status-evidence.ts';
 import { t } from '../../src/i18n/zh-CN.ts';
+import { announcementTableData } from '../../src/site/pages/announcement.ts';
 import { BASIC_DATA, modelOf, SAMPLE_DATA } from '../support/models.ts';
 import { join } from 'node:path';
 
@@ -94,5 +95,19 @@ describe('check elsewhere', () => {
 
   it('an enterprise without one gets nothing', () => {
     expect(checkElsewhere({ creditCode: undefined })).toBeUndefined();
+  });
+});
+
+describe('an announcement’s table', () => {
+  it('links each listed line’s enterprise to its page, and heads the region column 地区 (it shows names)', () => {
+    const a = basic.byId.get('2024-421202-completion')!;
+    const table = announcementTableData(basic, a)!;
+    const name = table.columns.findIndex((c) => c.label === '企业名称');
+    const line = basic.lineByKey.get('42:XA-003')!;
+    const row = table.rows.find((r) => r.cells.some((c) => c.parts.some((p) => p.href === `/enterprises/${line.enterpriseKey}/`)))!;
+    expect(row.cells[name]!.parts).toEqual([{ text: line.row.enterprise_name, href: `/enterprises/${line.enterpriseKey}/` }]);
+    expect(basic.enterpriseByKey.has(line.enterpriseKey)).toBe(true);
+    expect(table.columns.map((c) => c.label)).toContain('地区');
+    expect(table.columns.map((c) => c.label)).not.toContain('行政区划代码');
   });
 });

@@ -8,12 +8,14 @@ import type { Model } from '../../derive/model.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
 import { KIND_LABELS, type AnnouncementMeta, type Kind } from '../../schema/announcement.ts';
-import type { Announcement } from '../../validate/record.ts';
+import { isLineAnnouncement, type Announcement } from '../../validate/record.ts';
+import { lineKey } from '../../validate/rules/lines.ts';
+import type { LineRow } from '../../schema/line.ts';
 import { announcementDownloads, type DownloadLink } from '../../output/workbooks.ts';
 import { linkDocNumbersInHtml, type DocIndex } from '../docnumbers.ts';
 import { columnMeta, displayCell, isNumeric } from '../labels.ts';
 import { renderMarkdown } from '../markdown.ts';
-import { cell, type Cell, type Part, type TableData, type TableRow } from '../table.ts';
+import { cell, link, type Cell, type Part, type TableData, type TableRow } from '../table.ts';
 import { regionName } from './tables.ts';
 import { GLOSSARY } from '../glossary.ts';
 
@@ -51,12 +53,20 @@ export function announcementTableData(model: Model, a: Announcement): TableData 
     rowHeader: named,
     columns: columns.map((c) => {
       const meta = metas.get(c);
-      const label = meta ? `${meta.zh}${meta.unit && !meta.zh.includes(meta.unit) ? `（${meta.unit}）` : ''}` : c.replace(/^x_/i, '');
+      // A region column shows the region's name, so it is headed 地区, not by its code's name.
+      const label = !meta ? c.replace(/^x_/i, '') : meta.type === 'region' ? t.announcement.region : `${meta.zh}${meta.unit && !meta.zh.includes(meta.unit) ? `（${meta.unit}）` : ''}`;
       return { label, numeric: isNumeric(meta), phone: meta?.phone, prose: meta?.prose, href: c === 'status' ? GLOSSARY.status : undefined };
     }),
     rows: a.rows.map((r): TableRow => {
       const data = r.data as Record<string, unknown>;
-      return { cells: columns.map((c): Cell => ({ ...cell(displayCell(model, metas.get(c), c in data ? data[c] : r.extra[c])), numeric: isNumeric(metas.get(c)) })) };
+      // A listed line's enterprise links to its page (where its status and record are).
+      const line = isLineAnnouncement(a) ? model.lineByKey.get(lineKey(data as LineRow)) : undefined;
+      return {
+        cells: columns.map((c): Cell => {
+          const text = displayCell(model, metas.get(c), c in data ? data[c] : r.extra[c]);
+          return { ...cell(line && c === 'enterprise_name' ? link(text, `/enterprises/${line.enterpriseKey}/`) : text), numeric: isNumeric(metas.get(c)) };
+        }),
+      };
     }),
   };
 }

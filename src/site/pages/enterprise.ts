@@ -68,7 +68,7 @@ function lineSection(model: Model, l: LineState): LineSection {
     // Being planned is dated by the plan itself: said by the entry's own date.
     if (s.status === 'planned') continue;
     const list = stepsBy.get(s.announcementId) ?? [];
-    list.push(`${statusLabel(s.status)} ${s.date ? formatDate(s.date) : t.line.unknownDate}`);
+    list.push(s.date ? `${statusLabel(s.status)} ${formatDate(s.date)}` : `${statusLabel(s.status)}，${t.line.unknownDate}`);
     stepsBy.set(s.announcementId, list);
   }
   const seen = new Set<string>();
