@@ -16,7 +16,7 @@ export function gradeFor(total: number, targetCompleted: boolean | undefined): G
 /** One row of an `assessment` (考核结果) table: one assessed region's score. */
 export const AssessmentRowSchema = z.object({
   region_code: column(z.string().regex(/^\d{6}$/), { zh: '行政区划代码', type: 'region', required: true, doc: '被考核地区', phone: true }),
-  target_completed: column(z.boolean(), { zh: '目标任务是否完成', type: 'yes-no', required: true, doc: '是/否；“否”一票否决，等级为不合格' }),
+  target_completed: column(z.boolean(), { zh: '目标任务是否完成', type: 'yes-no', required: true, doc: '是/否；“否”一票否决，等级为不合格', phone: true }),
   target_score: column(z.number().min(0).max(60), { zh: '目标任务得分', type: 'decimal', required: true, unit: '分', doc: '0–60分' }),
   policy_score: column(z.number().min(0).max(40), { zh: '政策措施得分', type: 'decimal', required: true, unit: '分', doc: '0–40分' }),
   bonus: column(z.number().min(0).max(10).optional(), { zh: '奖励加分', type: 'decimal', unit: '分', doc: '0–10分，不填按0计' }),

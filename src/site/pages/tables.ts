@@ -108,7 +108,7 @@ export function changesTable(model: Model, effects: readonly AnnouncementEffect[
   return {
     caption,
     id: 'changes',
-    columns: [{ label: t.announcement.published, phone: true }, { label: t.nav.announcements, phone: true }, { label: t.announcement.region }, { label: t.announcement.kind }, { label: t.history.effect, prose: true }],
+    columns: [{ label: t.announcement.published, phone: true }, { label: t.nav.announcements, phone: true, prose: true }, { label: t.announcement.region }, { label: t.announcement.kind }, { label: t.history.effect, prose: true, phone: true }],
     rowHeader: 1,
     rows: effects.map((e) => ({
       data: { province: provinceOf(model, e.region) },

@@ -74,7 +74,7 @@ export function validationPage(model: Model, report: Report): ValidationPage {
         announcement: a && { href: `/announcements/${a.id}/`, title: a.meta.title },
         table: {
           caption: t.validation.fileCaption(file, ps.length),
-          columns: [{ label: t.validation.line, numeric: true, phone: true }, { label: t.validation.column, phone: true }, { label: t.validation.code }, { label: t.validation.value }, { label: t.validation.message, prose: true, phone: true }, { label: t.validation.hint, prose: true }],
+          columns: [{ label: t.validation.line, numeric: true, phone: true }, { label: t.validation.column, phone: true }, { label: t.validation.code }, { label: t.validation.value }, { label: t.validation.message, prose: true, phone: true }, { label: t.validation.hint, prose: true, phone: true }],
           rows: ps.map((p) => {
             const zh = columnText(file, p.column);
             return { cells: [num(p.line === undefined ? t.validation.wholeFile : String(p.line)), cell(zh), cell({ text: p.code, className: 'code' }), cell(p.value ?? ''), cell(inChinese(p.message, p.column, zh)), cell(inChinese(p.hint, p.column, zh))] };
