@@ -5,6 +5,7 @@
  * import's result.
  */
 import type { Finding, ImportedTable, Position, Todo, Topic } from './convert.ts';
+import { lineRanges } from '../read/encoding.ts';
 
 const SECTIONS: readonly [Topic, string][] = [
   ['table', '表格'],
@@ -31,15 +32,7 @@ export function positionsText(at: readonly Position[]): string {
   }
   const parts: string[] = [];
   for (const [where, ns] of byWhere) {
-    const sorted = [...new Set(ns)].sort((a, b) => a - b);
-    const ranges: string[] = [];
-    for (let i = 0; i < sorted.length; ) {
-      let j = i;
-      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-      ranges.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`);
-      i = j + 1;
-    }
-    parts.push(`${where}第 ${ranges.join('、')} 行`);
+    parts.push(`${where}第 ${lineRanges([...new Set(ns)].sort((a, b) => a - b), Infinity)} 行`);
   }
   return parts.join('；');
 }
@@ -70,20 +63,9 @@ function todoText(todo: readonly Todo[]): string[] {
   const out: string[] = [];
   for (const [missing, list] of byMissing) {
     const lines = list.map((t) => t.line);
-    out.push(`  缺${missing}：表格第 ${ranges(lines)} 行（${list.length} 行；原表${positionsText(list.map((t) => t.at))}）`);
+    out.push(`  缺${missing}：表格第 ${lineRanges(lines, Infinity)} 行（${list.length} 行；原表${positionsText(list.map((t) => t.at))}）`);
   }
   return out;
-}
-
-function ranges(ns: readonly number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < ns.length; ) {
-    let j = i;
-    while (j + 1 < ns.length && ns[j + 1] === ns[j]! + 1) j++;
-    out.push(i === j ? `${ns[i]}` : `${ns[i]}–${ns[j]}`);
-    i = j + 1;
-  }
-  return out.join('、');
 }
 
 export function reviewReport(t: ImportedTable, h: ReportHeading): string {
