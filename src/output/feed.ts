@@ -30,16 +30,26 @@ export function atomFeed(model: Model, opts: { site: URL; selfPath: string; titl
       '  </entry>',
     ].join('\n');
   });
+  return atomDocument({ self: abs(opts.selfPath), title: opts.title, alternate: abs(opts.selfPath.replace(/feed\.xml$/, '')), updated, entries });
+}
+
+/**
+ * The document around a feed's entries (each an <entry> already written): its id and self link
+ * (the feed's own address), title, optional subtitle, the page it stands for, when it was last
+ * updated, and the site as its author. Every feed of the site is written by it.
+ */
+export function atomDocument(f: { self: string; title: string; subtitle?: string; alternate: string; updated: string; entries: readonly string[] }): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
-    `  <id>${escapeXml(abs(opts.selfPath))}</id>`,
-    `  <title>${escapeXml(opts.title)}</title>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(abs(opts.selfPath))}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(abs(opts.selfPath.replace(/feed\.xml$/, '')))}"/>`,
-    `  <updated>${updated}</updated>`,
+    `  <id>${escapeXml(f.self)}</id>`,
+    `  <title>${escapeXml(f.title)}</title>`,
+    ...(f.subtitle === undefined ? [] : [`  <subtitle>${escapeXml(f.subtitle)}</subtitle>`]),
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(f.self)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(f.alternate)}"/>`,
+    `  <updated>${f.updated}</updated>`,
     `  <author><name>${escapeXml(t.siteName)}</name></author>`,
-    ...entries,
+    ...f.entries,
     '</feed>',
     '',
   ].join('\n');

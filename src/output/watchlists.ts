@@ -10,7 +10,7 @@ import { t } from '../i18n/zh-CN.ts';
 import { statusLabel } from '../schema/line.ts';
 import { escapeXml } from '../text/escape.ts';
 import { toCsv } from './csv.ts';
-import { FEED_ENTRIES } from './feed.ts';
+import { atomDocument, FEED_ENTRIES } from './feed.ts';
 import type { SiteFile } from './site-files.ts';
 
 export const watchlistCsvPath = (kind: WatchlistKind) => `/data/watchlists/${kind}.csv`;
@@ -115,20 +115,7 @@ export function watchlistFeed<K extends WatchlistKind>(model: Model, kind: K, si
       '  </entry>',
     ].join('\n');
   });
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
-    `  <id>${escapeXml(abs(self))}</id>`,
-    `  <title>${escapeXml(title)}</title>`,
-    `  <subtitle>${escapeXml(t.watchlists.kinds[kind].summary)}</subtitle>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(abs(self))}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(abs(watchlistPagePath(kind)))}"/>`,
-    `  <updated>${updated}</updated>`,
-    `  <author><name>${escapeXml(t.siteName)}</name></author>`,
-    ...entries,
-    '</feed>',
-    '',
-  ].join('\n');
+  return atomDocument({ self: abs(self), title, subtitle: t.watchlists.kinds[kind].summary, alternate: abs(watchlistPagePath(kind)), updated, entries });
 }
 
 export function* watchlistFiles(model: Model, site: URL): Generator<SiteFile> {
