@@ -7,31 +7,13 @@
  */
 import { formatJson, formatText } from '../src/output/report.ts';
 import { parseFrontMatter } from '../src/read/frontmatter.ts';
-import type { RawDataRoot } from '../src/read/load.ts';
 import { MAX_ROWS } from '../src/validate/table.ts';
 import { validateRaw } from '../src/validate/validate.ts';
 import { markdownExcess, renderMarkdown } from '../src/text/markdown.ts';
 import { parseOptions, runIfMain, type Effects } from './cli.ts';
+import { COMPLETION_HEADER, PLAN_HEADER, rawRoot } from '../tools/scale-roots.ts';
+import type { RawDataRoot } from '../src/read/load.ts';
 
-const enc = new TextEncoder();
-const md = (kind: string) => `---\ntitle: 咸安区2025年淘汰落后产能名单\nkind: ${kind}\nregion: "421202"\nyear: 2025\nissuer: 咸安区经济和信息化局\npublished: "2025-12-20"\n---\n正文。\n`;
-const COMPLETION = 'line_id,enterprise_name,region_code,industry,equipment,capacity,capacity_unit,status,shutdown_date';
-const PLAN = 'line_id,enterprise_name,region_code,industry,equipment,capacity,capacity_unit,deadline,status';
-
-function rawRoot(files: number, rows: number, kind: string, header: string, row: (f: number, i: number) => string): RawDataRoot {
-  const announcements = [];
-  for (let f = 0; f < files; f++) {
-    const id = `2025-421202-${kind}-${f + 1}`;
-    const lines = [header];
-    for (let i = 0; i < rows; i++) lines.push(row(f, i));
-    announcements.push({
-      id, dir: '2025',
-      md: { path: `announcements/2025/${id}.md`, bytes: enc.encode(md(kind)) },
-      csv: { path: `announcements/2025/${id}.csv`, bytes: enc.encode(`${lines.join('\n')}\n`) },
-    });
-  }
-  return { announcements, problems: [] };
-}
 
 /** CPU milliseconds of one call (over `repeat` calls), the best of `rounds`. */
 function cpu(f: () => unknown, rounds = 3, repeat = 1): number {
@@ -53,9 +35,9 @@ export function main(argv: readonly string[], fx: Effects): number {
 
   out.push('| legal input | problems | validation | text report | JSON report |', '| --- | ---: | ---: | ---: | ---: |');
   const cases: [string, RawDataRoot][] = [
-    ['130 files × 1,000 rows, every row `not-in-plan`', rawRoot(130, 1000, 'completion', COMPLETION, (f, i) => `L${f}-${i},企业${i},421202,电石,电石炉,1,万吨,shutdown,2025-06-01`)],
-    [`one table of ${MAX_ROWS.toLocaleString('en')} rows, every row \`missing-equipment\``, rawRoot(1, MAX_ROWS, 'plan', PLAN, (_, i) => `L${i},企业${i},421202,电石,,1,万吨,2025-12,planned`)],
-    ['a header of 100,000 unknown columns', rawRoot(1, 3, 'plan', `${PLAN},${Array.from({ length: 100_000 }, (_, i) => `列${i}`).join(',')}`, (_, i) => `L${i},企业${i},421202,电石,电石炉,1,万吨,2025-12,planned`)],
+    ['130 files × 1,000 rows, every row `not-in-plan`', rawRoot(130, 1000, 'completion', COMPLETION_HEADER, (f, i) => `L${f}-${i},企业${i},421202,电石,电石炉,1,万吨,shutdown,2025-06-01`)],
+    [`one table of ${MAX_ROWS.toLocaleString('en')} rows, every row \`missing-equipment\``, rawRoot(1, MAX_ROWS, 'plan', PLAN_HEADER, (_, i) => `L${i},企业${i},421202,电石,,1,万吨,2025-12,planned`)],
+    ['a header of 100,000 unknown columns', rawRoot(1, 3, 'plan', `${PLAN_HEADER},${Array.from({ length: 100_000 }, (_, i) => `列${i}`).join(',')}`, (_, i) => `L${i},企业${i},421202,电石,电石炉,1,万吨,2025-12,planned`)],
   ];
   for (const [name, raw] of cases) {
     const { report } = validateRaw(raw);
@@ -71,10 +53,10 @@ export function main(argv: readonly string[], fx: Effects): number {
     const b = cpu(large, 5, repeat);
     out.push(`| ${name} | ${sizes} | ${ms(a)} → ${ms(b)} | ${(b / a).toFixed(1)}× |`);
   };
-  const warnings = (rows: number) => rawRoot(4, rows, 'completion', COMPLETION, (f, i) => `L${f}-${i},企业${i},421202,电石,,1,万吨,dismantled,`);
+  const warnings = (rows: number) => rawRoot(4, rows, 'completion', COMPLETION_HEADER, (f, i) => `L${f}-${i},企业${i},421202,电石,,1,万吨,dismantled,`);
   const [w1, w8] = [warnings(2_500), warnings(20_000)];
   growth('validation, tables full of warnings', '4 × 2,500 → 4 × 20,000 rows', () => validateRaw(w1), () => validateRaw(w8));
-  const header = (n: number) => rawRoot(1, 3, 'plan', `${PLAN},${Array.from({ length: n }, (_, i) => `列${i}`).join(',')}`, (_, i) => `L${i},企业${i},421202,电石,电石炉,1,万吨,2025-12,planned`);
+  const header = (n: number) => rawRoot(1, 3, 'plan', `${PLAN_HEADER},${Array.from({ length: n }, (_, i) => `列${i}`).join(',')}`, (_, i) => `L${i},企业${i},421202,电石,电石炉,1,万吨,2025-12,planned`);
   const [h1, h8] = [header(12_500), header(100_000)];
   growth('validation, unknown columns', '12,500 → 100,000 columns', () => validateRaw(h1), () => validateRaw(h8));
   const [r1, r8] = [validateRaw(warnings(3_125)).report, validateRaw(warnings(25_000)).report];

@@ -11,37 +11,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatJson, formatText } from '../../src/output/report.ts';
 import { MAX_FRONT_MATTER, parseFrontMatter } from '../../src/read/frontmatter.ts';
-import type { RawDataRoot } from '../../src/read/load.ts';
 import { ReportSchema, type Problem, type Report } from '../../src/schema/problem.ts';
 import { MAX_ROWS } from '../../src/validate/table.ts';
 import { validateRaw } from '../../src/validate/validate.ts';
 import { FACTOR, growth, LINEAR_AT_MOST } from '../support/growth.ts';
 import { runScript } from '../support/scripts.ts';
+import { announcementMd, COMPLETION_HEADER, PLAN_HEADER, rawRoot } from '../../tools/scale-roots.ts';
 
-const enc = new TextEncoder();
 const scratch = mkdtempSync(join(tmpdir(), 'phaseout-scale-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const md = (kind: string, year = 2025) =>
-  `---\ntitle: 咸安区${year}年淘汰落后产能名单\nkind: ${kind}\nregion: "421202"\nyear: ${year}\nissuer: 咸安区经济和信息化局\npublished: "${year}-12-20"\n---\n正文。\n`;
-const COMPLETION = 'line_id,enterprise_name,region_code,industry,equipment,capacity,capacity_unit,status,shutdown_date';
-const PLAN = 'line_id,enterprise_name,region_code,industry,equipment,capacity,capacity_unit,deadline,status';
-
-/** A data root in memory: `files` tables of `rows` rows each, made by `row(file, i)`. */
-function rawRoot(files: number, rows: number, kind: string, header: string, row: (f: number, i: number) => string): RawDataRoot {
-  const announcements = [];
-  for (let f = 0; f < files; f++) {
-    const id = `2025-421202-${kind}-${f + 1}`;
-    const lines = [header];
-    for (let i = 0; i < rows; i++) lines.push(row(f, i));
-    announcements.push({
-      id, dir: '2025',
-      md: { path: `announcements/2025/${id}.md`, bytes: enc.encode(md(kind)) },
-      csv: { path: `announcements/2025/${id}.csv`, bytes: enc.encode(`${lines.join('\n')}\n`) },
-    });
-  }
-  return { announcements, problems: [] };
-}
 
 const count = (r: Report, code: string) => r.problems.reduce((n, p) => n + (p.code === code ? 1 : 0), 0);
 
@@ -52,8 +30,8 @@ describe('large legal inputs are reported, not crashed on', () => {
     for (let f = 0; f < 130; f++) {
       const id = `2025-421202-completion-${f + 1}`;
       const rows = Array.from({ length: 1000 }, (_, i) => `L${f}-${i},企业${i},421202,电石,电石炉,1,万吨,shutdown,2025-06-01`);
-      writeFileSync(join(root, 'announcements', '2025', `${id}.md`), md('completion'));
-      writeFileSync(join(root, 'announcements', '2025', `${id}.csv`), `${COMPLETION}\n${rows.join('\n')}\n`);
+      writeFileSync(join(root, 'announcements', '2025', `${id}.md`), announcementMd('completion'));
+      writeFileSync(join(root, 'announcements', '2025', `${id}.csv`), `${COMPLETION_HEADER}\n${rows.join('\n')}\n`);
     }
     const r = await runScript('validate', ['--data', root, '--format', 'json']);
     expect(r.stderr).toBe('');
@@ -68,7 +46,7 @@ describe('large legal inputs are reported, not crashed on', () => {
 
   it(`a table at the ${MAX_ROWS.toLocaleString('en')}-row limit, every row with a warning`, () => {
     // Older lists name only the enterprise: a blank equipment is a warning (missing-equipment).
-    const raw = rawRoot(1, MAX_ROWS, 'plan', PLAN, (_, i) => `L${i},企业${i},421202,电石,,1,万吨,2025-12,planned`);
+    const raw = rawRoot(1, MAX_ROWS, 'plan', PLAN_HEADER, (_, i) => `L${i},企业${i},421202,电石,,1,万吨,2025-12,planned`);
     const { report, announcements } = validateRaw(raw);
     expect(report.errors).toBe(0);
     expect(count(report, 'missing-equipment')).toBe(MAX_ROWS);
@@ -79,7 +57,7 @@ describe('large legal inputs are reported, not crashed on', () => {
   }, 120_000);
 
   it('a header of 100,000 columns: every unknown column reported, in time linear in the columns', () => {
-    const header = (n: number) => `${PLAN},${Array.from({ length: n }, (_, i) => `列${i}`).join(',')}`;
+    const header = (n: number) => `${PLAN_HEADER},${Array.from({ length: n }, (_, i) => `列${i}`).join(',')}`;
     const root = (n: number) => rawRoot(1, 3, 'plan', header(n), (_, i) => `L${i},企业${i},421202,电石,电石炉,1,万吨,2025-12,planned`);
     const { report } = validateRaw(root(100_000));
     expect(count(report, 'unknown-column')).toBe(100_000);
@@ -92,7 +70,7 @@ describe('large legal inputs are reported, not crashed on', () => {
 
 describe('every step grows about linearly', () => {
   it('validation of tables full of warnings', () => {
-    const root = (rows: number) => rawRoot(4, rows, 'completion', COMPLETION, (f, i) => `L${f}-${i},企业${i},421202,电石,,1,万吨,dismantled,`);
+    const root = (rows: number) => rawRoot(4, rows, 'completion', COMPLETION_HEADER, (f, i) => `L${f}-${i},企业${i},421202,电石,,1,万吨,dismantled,`);
     const small = root(2_500);
     const large = root(2_500 * FACTOR);
     const { report } = validateRaw(large);
