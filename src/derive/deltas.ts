@@ -17,7 +17,7 @@
  */
 import { TABLE_SCHEMAS, type Kind } from '../schema/announcement.ts';
 import { columnsOf } from '../schema/column.ts';
-import type { AnnouncementDelta, ChangedFields } from '../schema/data-files.ts';
+import type { AnnouncementDelta, ChangedFields, EarlierFields } from '../schema/data-files.ts';
 import type { LineRow } from '../schema/line.ts';
 import type { Announcement } from '../validate/record.ts';
 import { lineKey } from '../validate/rules/lines.ts';
@@ -145,7 +145,7 @@ export function announcementDeltas(chronological: readonly Announcement[], byId:
  * The columns of the new row's table whose values differ from the latest in-force listing that
  * has the column: their values before and after, or undefined when none differs.
  */
-function changedFields(row: AnyRow, cols: Columns, list: readonly Listing[], retired: ReadonlySet<string>, probe: DeltaProbe | undefined): { before: ChangedFields; after: ChangedFields } | undefined {
+function changedFields(row: AnyRow, cols: Columns, list: readonly Listing[], retired: ReadonlySet<string>, probe: DeltaProbe | undefined): { before: EarlierFields; after: ChangedFields } | undefined {
   const n = cols.names.length;
   const was = new Array<Cell | null | undefined>(n);
   let resolved = 0;
@@ -161,14 +161,15 @@ function changedFields(row: AnyRow, cols: Columns, list: readonly Listing[], ret
       }
     }
   }
-  let out: { before: ChangedFields; after: ChangedFields } | undefined;
+  let out: { before: EarlierFields; after: ChangedFields } | undefined;
   for (let j = 0; j < n; j++) {
     const c = cols.names[j]!;
     const after = valueOf(row, c, cols.extra.has(c));
     const before = was[j] ?? null;
     if (before === after) continue;
     out ??= { before: {}, after: {} };
-    out.before[c] = before;
+    // A blank before is left out (EarlierFieldsSchema): the column's presence in `after` says it changed.
+    if (before !== null) out.before[c] = before;
     out.after[c] = after;
   }
   return out;

@@ -203,8 +203,6 @@ export const zhCN = {
     linesZh: '全部设备/生产线及当前状态（CSV，中文表头）',
     linesZhNote: '与 lines.csv 内容相同，表头为中文，是/否写作“是”“否”，带 UTF-8 BOM。',
     tableCsv: (title: string) => `${title}（CSV）`,
-    linesJson: '全部设备/生产线及当前状态（JSON）',
-    linesJsonNote: '与 lines.csv 字段相同，每条线一个对象；另有数据日期和版本。',
     datapackageNote: '描述以上 CSV 文件（Frictionless Data Package）：字段、类型、主键和外键，每个文件的大小和 SHA-256；表结构在 schemas/ 下。',
     tableSchema: (title: string) => `${title}的表结构（Table Schema）`,
     tableSchemaNote: (path: string) => `${path} 的字段说明`,
@@ -312,6 +310,8 @@ export const zhCN = {
   },
   chart: {
     table: '图表数据（表格）',
+    /** A chart whose numbers a table of the same page gives (the table's heading). */
+    dataAt: (table: string) => `图表的数字见本页“${table}”表`,
     csv: '下载图表数据 CSV',
     embed: '嵌入此图',
     embedTitle: (title: string) => `嵌入图表：${title}`,
@@ -450,7 +450,7 @@ export const zhCN = {
     workbookWorkerExited: (code: number) => `写表格的线程意外退出（退出码 ${code}）`,
     pathClash: (path: string) => `页面和其他文件的路径相同：${path}`,
   },
-  footerNav: { label: '更多页面', guide: '发布指南', validation: '数据检查提示', cards: '红黄牌名单', assessments: '考核结果', glossary: '术语说明', about: '关于本站' },
+  footerNav: { label: '更多页面', guide: '发布指南', validation: '数据检查提示', cards: '红黄牌名单', assessments: '考核结果', glossary: '术语说明' },
   release: {
     label: '数据版本',
     asOf: '数据截至',

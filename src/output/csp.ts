@@ -10,12 +10,10 @@
  * Pages) what only a header can say is lost: see docs/architecture.md, "Hosts".
  */
 const directives = (wasm: boolean) => [
+  // Scripts, styles, fonts and fetches fall back to default-src: the site's own origin only.
   "default-src 'self'",
-  wasm ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
-  "style-src 'self'",
+  ...(wasm ? ["script-src 'self' 'wasm-unsafe-eval'"] : []),
   "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

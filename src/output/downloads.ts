@@ -55,22 +55,9 @@ export function dataFiles(model: Model): DataFile[] {
     { path: '/data/lines.xlsx', title: t.files.linesXlsx, audience: 'spreadsheet', rows: lines, note: t.files.linesXlsxNote },
     { path: '/data/lines-zh.csv', title: t.files.linesZh, audience: 'both', rows: lines, note: t.files.linesZhNote },
     ...tables.map((tb): DataFile => ({ path: `/data/${tb.path}`, title: t.files.tableCsv(tb.title), audience: 'machine', rows: rowCount(model, tb.name), note: tb.description })),
-    { path: '/data/lines.json', title: t.files.linesJson, audience: 'machine', rows: lines, note: t.files.linesJsonNote },
     { path: '/data/datapackage.json', title: t.dataPage.datapackage, audience: 'machine', note: t.files.datapackageNote },
     ...tables.map((tb): DataFile => ({ path: `/data/${schemaPath(tb)}`, title: t.files.tableSchema(tb.title), audience: 'machine', note: t.files.tableSchemaNote(tb.path) })),
   ];
-}
-
-/** The lines table as JSON: one object per line (fields as in lines.csv, blanks left out), one per text line. */
-/**
- * lines.json: the fields of lines.csv once, then one array of values per line in their order (a
- * national record's 100,000 objects would repeat every key 100,000 times); blank is null.
- */
-export function linesJson(model: Model, table: ExportTable): string {
-  const out: string[] = [];
-  for (const r of table.rows()) out.push(JSON.stringify(r.map((v) => (v === undefined ? null : v))));
-  const head = { as_of: model.asOf, version: model.release.id, columns: table.fields.map((f) => f.name) };
-  return `${JSON.stringify(head).slice(0, -1)},"rows":[\n${out.join(',\n')}\n]}\n`;
 }
 
 /** The national lines table as a workbook for spreadsheet users; its rows are streamed, so it is written in process. */
@@ -90,7 +77,6 @@ export async function* dataDownloads(model: Model, site: URL, render: RenderWork
   }
   const lines = tables.find((tb) => tb.name === 'lines')!;
   yield { path: '/data/lines-zh.csv', mediaType: CSV, content: tableCsvZh(lines) };
-  yield { path: '/data/lines.json', mediaType: JSON_TYPE, content: linesJson(model, lines) };
   const book = linesWorkbookJob(model, lines);
   yield { path: book.path, mediaType: XLSX, content: await render(book.path, () => book) };
   yield { path: '/data/datapackage.json', mediaType: JSON_TYPE, content: `${JSON.stringify(dataPackage(model, site, written), null, 2)}\n` };

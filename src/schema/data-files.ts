@@ -58,6 +58,13 @@ export type DataIndex = z.infer<typeof DataIndexSchema>;
 /** The cells of a row that differ from the record in force just before: column → value, `null` for a blank (unknown) cell. */
 export const ChangedFieldsSchema = z.record(z.string(), CellSchema.nullable());
 export type ChangedFields = z.infer<typeof ChangedFieldsSchema>;
+/**
+ * The same cells' values before, blanks left out: a column of `after` that `before` lacks had no
+ * value (most of a completion list's changes fill in dates and figures a plan left blank, and a
+ * national changes.json would otherwise spell out some 400,000 nulls).
+ */
+export const EarlierFieldsSchema = z.record(z.string(), CellSchema);
+export type EarlierFields = z.infer<typeof EarlierFieldsSchema>;
 
 const KEY_DOC = '行的标识：设备/生产线为“省级代码前两位:清单编号”；目标任务为 target:年度/地区/行业；考核结果为 assessment:年度/地区；红黄牌为 cards:发布地区/编号';
 
@@ -80,7 +87,7 @@ export const AnnouncementDeltaSchema = z.strictObject({
       z.strictObject({
         key: z.string().meta({ description: KEY_DOC }),
         since: announcementId().meta({ description: '此前最近一次列出这一行、仍然有效的公告' }),
-        before: ChangedFieldsSchema.meta({ description: '有变化的列此前的值（列名 → 值）；null 表示此前的公告未给出（不详）。只比较本公告表格中有的列' }),
+        before: EarlierFieldsSchema.meta({ description: '有变化的列此前的值（列名 → 值）；after 中有而 before 中没有的列，此前的公告未给出（不详）。只比较本公告表格中有的列' }),
         after: ChangedFieldsSchema.meta({ description: '同样这些列在本公告中的值；null 表示本公告该单元格为空（不详）' }),
       }),
     )

@@ -5,7 +5,7 @@ import { LineRowSchema } from './line.ts';
 /**
  * A line as the site publishes it: its identity, its latest data in force and its derived state.
  * This schema is the one list of the published columns and their order: `lines.csv`,
- * `lines-zh.csv`, `lines.json` and `lines.xlsx` and their Table Schema (src/output/tables.ts), a
+ * `lines-zh.csv` and `lines.xlsx` and their Table Schema (src/output/tables.ts), a
  * region's lines table and the facts of each line on an enterprise page (src/site/lines.ts) all
  * read it. A column offices write is the same zod schema as in their table (src/schema/line.ts),
  * so its Chinese header, type, constraints and description come with it. A new published column
@@ -64,8 +64,9 @@ export const PublishedLineSchema = z.object({
   completed_year: col(z.number().int().optional(), { zh: '首次报告完成的年度', doc: '首次报告本线已封存、拆除或验收的公告的年度' }),
   equipment_destination: col(L.equipment_destination, { show: ['detail'] }),
   can_resume: col(L.can_resume, { show: ['detail'], display: 'yes-no' }),
-  first_published: col(z.string().regex(ISO), { zh: '首次公布日期', doc: '首次提到本线的公告的发布日期', show: ['detail'], display: 'date', text: true }),
-  last_changed: col(z.string().regex(ISO), { zh: '最近变更日期', doc: '决定当前状态的公告的发布日期', show: ['detail'], display: 'date', text: true }),
+  // Not among a line's details on its page: its record there dates every announcement, the first and the last.
+  first_published: col(z.string().regex(ISO), { zh: '首次公布日期', doc: '首次提到本线的公告的发布日期', display: 'date', text: true }),
+  last_changed: col(z.string().regex(ISO), { zh: '最近变更日期', doc: '决定当前状态的公告的发布日期', display: 'date', text: true }),
   latest_announcement: col(z.string(), { zh: '当前状态所据公告', doc: '决定当前状态的公告的编号', text: true }),
   announcements: col(z.string(), { zh: '提到本线的公告', doc: '提到本线的全部公告编号，按发布先后，以分号分隔' }),
   example: col(z.boolean(), { zh: '是否示例数据', doc: '来自标为示例（example: true）的公告' }),

@@ -1,11 +1,12 @@
 import {
   capacityByProvince, capacityByProvinceTable, capacityByYear, capacityByYearTable, childRegionsRanked, childRegionsRankedTable,
   linesByStatus, linesByStatusTable, nationalTrend, nationalTrendTable, provinceTileMap, provinceTileMapTable,
-  targetsVsEliminated, targetsVsEliminatedTable, type ChartTable,
+  targetsVsEliminated, targetsVsEliminatedTable, columnHeader, formatTableCell, type ChartTable,
 } from '../charts/index.ts';
 import { capacityTable, childRegions, progressOf } from '../derive/aggregate.ts';
 import type { LineState, Model } from '../derive/model.ts';
 import { t } from '../i18n/zh-CN.ts';
+import { cell, num, type TableData } from './table.ts';
 
 /** A chart as pages use it: its SVG, the same numbers as a table, and where it lives. */
 export interface ChartSpec {
@@ -17,6 +18,15 @@ export interface ChartSpec {
   /** The page the chart belongs to. */
   page: string;
   example: boolean;
+}
+
+/** A chart's numbers as the site's one table (src/site/table.ts): first column naming each row. */
+export function chartTableData(tbl: ChartTable): TableData {
+  return {
+    caption: tbl.caption,
+    columns: tbl.columns.map((c) => ({ label: columnHeader(c), numeric: c.numeric })),
+    rows: tbl.rows.map((row) => ({ cells: tbl.columns.map((c, i) => (c.numeric && i > 0 ? num(formatTableCell(c, row[c.key])) : cell(formatTableCell(c, row[c.key])))) })),
+  };
 }
 
 /**

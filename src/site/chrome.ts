@@ -36,7 +36,6 @@ export function footerNav(model: Model): NavLink[] {
       { href: '/guide/', label: t.footerNav.guide },
       { href: '/validation/', label: t.footerNav.validation },
       { href: '/data/index.json', label: t.release.index },
-      { href: '/about/', label: t.footerNav.about },
     ];
     footerCache.set(model, links);
   }

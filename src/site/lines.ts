@@ -66,5 +66,5 @@ export function linesTable(model: Model, lines: readonly LineState[], opts: { ca
 /** The facts of a line on its enterprise page: label and value, in schema order, blanks left out. */
 export function lineDetails(model: Model, line: LineState): { label: string; parts: Part[] }[] {
   const p = publishLine(model, line);
-  return shownColumns('detail').map((c) => ({ label: c.zh, parts: valueParts(p, c.name, c.meta) })).filter((d) => d.parts.length > 0);
+  return shownColumns('detail').map((c) => ({ label: c.zh, parts: valueParts(p, c.name, c.meta) })).filter((d) => d.parts.some((x) => x.text !== ''));
 }

@@ -3,7 +3,7 @@
  * rendered by the one table component (src/components/Table.astro, through `tableHtml`), so captions, header scopes,
  * numeric alignment and the scroll container are the same everywhere and testable without a build.
  */
-import { escapeHtml } from '../text/escape.ts';
+import { escapeHtml, htmlAttr } from '../text/escape.ts';
 import { t } from '../i18n/zh-CN.ts';
 
 /** A run of text in a cell, optionally a link, a date, emphasised or styled. */
@@ -74,11 +74,11 @@ export const cellText = (c: Cell): string => c.parts.map((p) => p.text).join('')
 /** One run as HTML: text escaped, then wrapped in time, span, strong and a link as it asks. */
 export function partHtml(p: Part): string {
   let h = escapeHtml(p.text);
-  if (p.datetime) h = `<time datetime="${escapeHtml(p.datetime)}">${h}</time>`;
-  if (p.className) h = `<span class="${escapeHtml(p.className)}">${h}</span>`;
+  if (p.datetime) h = `<time${htmlAttr('datetime', p.datetime)}>${h}</time>`;
+  if (p.className) h = `<span${htmlAttr('class', p.className)}>${h}</span>`;
   if (p.edit) h = `<${p.edit}>${h}</${p.edit}>`;
-  if (p.alert) h = `<strong class="overdue">${h}</strong>`;
-  if (p.href) h = `<a href="${escapeHtml(p.href)}">${h}</a>`;
+  if (p.alert) h = `<strong class=overdue>${h}</strong>`;
+  if (p.href) h = `<a${htmlAttr('href', p.href)}>${h}</a>`;
   return h;
 }
 
@@ -147,32 +147,45 @@ export function foldedColumns(table: TableData): number[] {
  * Each column's header carries the width it is never squeezed below (`w<n>`, `columnWidth`).
  * Columns not marked `phone` fold away on a phone (the table's `h<n>` classes) behind a checkbox
  * that shows them all — no script: the stylesheet reads the checkbox.
+ *
+ * The markup is as short as HTML allows, since the tables are most of a national site's bytes:
+ * the end tags HTML makes optional (th, td, tr, thead, tbody) are left out, attributes are
+ * unquoted where they can be, header cells in the head are column headers without saying so, and
+ * numeric columns are right-aligned by the table's `n<k>` classes rather than a class on every
+ * cell (except in tables with merged cells, where a cell's position is not its column).
  */
 export function tableHtml(table: TableData): string {
   const caption = escapeHtml(table.caption);
+  const merged = table.rows.some((r) => r.header === false || r.cells.some((c) => c.rowspan));
+  const byColumn = !merged;
   const head = table.columns.map((c, i) => {
     const w = columnWidth(table, i);
-    const cls = [c.numeric ? 'num' : '', w > 1 ? `w${w}` : '', c.prose ? 'p' : ''].filter(Boolean).join(' ');
-    const label = c.href ? `<a href="${escapeHtml(c.href)}">${escapeHtml(c.label)}</a>` : escapeHtml(c.label);
-    return `<th scope="col"${cls ? ` class="${cls}"` : ''}>${label}</th>`;
+    const cls = [c.numeric && !byColumn ? 'num' : '', w > 1 ? `w${w}` : '', c.prose ? 'p' : ''].filter(Boolean).join(' ');
+    const label = c.href ? `<a${htmlAttr('href', c.href)}>${escapeHtml(c.label)}</a>` : escapeHtml(c.label);
+    return `<th${cls ? htmlAttr('class', cls) : ''}>${label}`;
   }).join('');
   const headerAt = table.rowHeader ?? 0;
   const rows = table.rows.map((row) => {
-    const data = Object.entries(row.data ?? {}).map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`).join('');
+    const data = Object.entries(row.data ?? {}).map(([k, v]) => htmlAttr(`data-${k}`, v)).join('');
     const cells = row.cells.map((c, i) => {
       const th = i === headerAt && row.header !== false;
-      const attrs = `${th ? ' scope="row"' : ''}${c.numeric ? ' class="num"' : ''}${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}`;
-      return th ? `<th${attrs}>${partsHtml(c.parts)}</th>` : `<td${attrs}>${partsHtml(c.parts)}</td>`;
+      const numeric = c.numeric && !(byColumn && table.columns[i]?.numeric);
+      const attrs = `${th ? ' scope=row' : ''}${numeric ? ' class=num' : ''}${c.rowspan ? ` rowspan=${c.rowspan}` : ''}`;
+      return `<${th ? 'th' : 'td'}${attrs}>${partsHtml(c.parts)}`;
     });
-    return `<tr${data}>${cells.join('')}</tr>`;
+    return `<tr${data}>${cells.join('')}`;
   });
   const folded = foldedColumns(table);
-  if (folded.length > 0 && table.rows.some((r) => r.header === false || r.cells.some((c) => c.rowspan))) {
+  if (folded.length > 0 && merged) {
     throw new Error(`table "${table.caption}": columns cannot fold away in a table with merged cells`);
   }
-  const id = table.id ? ` id="${escapeHtml(table.id)}"` : '';
-  const cls = folded.length > 0 ? ` class="${folded.map((n) => `h${n}`).join(' ')}"` : '';
+  const classes = [
+    ...folded.map((n) => `h${n}`),
+    ...(byColumn ? table.columns.flatMap((c, i) => (c.numeric ? [`n${i + 1}`] : [])) : []),
+  ];
+  const id = table.id ? htmlAttr('id', table.id) : '';
+  const cls = classes.length > 0 ? htmlAttr('class', classes.join(' ')) : '';
   // Ten columns or more print on a landscape page.
-  const wrap = `<div class="tw${table.columns.length >= 10 ? ' l' : ''}" role="region" aria-label="${caption}" tabindex="0"><table${id}${cls}><caption>${caption}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
-  return folded.length > 0 ? `<div class="tt"><label class="all"><input type="checkbox"> ${escapeHtml(t.table.showAll(table.columns.length, folded.length))}</label>${wrap}</div>` : wrap;
+  const wrap = `<div${htmlAttr('class', table.columns.length >= 10 ? 'tw l' : 'tw')} role=region aria-label="${caption}" tabindex=0><table${id}${cls}><caption>${caption}</caption><thead><tr>${head}<tbody>${rows.join('')}</table></div>`;
+  return folded.length > 0 ? `<div class=tt><label class=all><input type=checkbox> ${escapeHtml(t.table.showAll(table.columns.length, folded.length))}</label>${wrap}</div>` : wrap;
 }

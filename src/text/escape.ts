@@ -12,3 +12,14 @@ export function escapeXml(value: string | number): string {
 
 /** HTML is escaped by the same rules as XML. */
 export const escapeHtml = escapeXml;
+
+/** An attribute value that needs no quotes in HTML (nothing that would end it or be read as a reference). */
+const BARE = /^[\w\-.:/#%]+$/;
+
+/**
+ * ` name=value`, quoted only when HTML needs it: the site writes millions of attributes, and a
+ * national build's bytes are counted. The value is escaped either way.
+ */
+export function htmlAttr(name: string, value: string): string {
+  return BARE.test(value) ? ` ${name}=${value}` : ` ${name}="${escapeHtml(value)}"`;
+}

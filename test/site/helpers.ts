@@ -15,11 +15,19 @@ export function listFiles(dir: string): string[] {
   return out;
 }
 
-/** The HTML of a site path such as `/regions/421202/`. */
+/** The HTML of a site path such as `/regions/421202/`, its attributes quoted (`quoted`). */
 export function page(site: string, path: string): string {
   const file = join(site, path.endsWith('/') ? `${path}index.html` : path);
   if (!existsSync(file)) throw new Error(`no page ${path} in ${site}`);
-  return readFileSync(file, 'utf8');
+  return quoted(readFileSync(file, 'utf8'));
+}
+
+/**
+ * HTML with every unquoted attribute value in double quotes, as a parser reads it: the pages write
+ * values bare where HTML allows (src/text/escape.ts, htmlAttr), and tests look for `href="…"`.
+ */
+export function quoted(html: string): string {
+  return html.replace(/<[a-zA-Z][^<>]*>/g, (tag) => tag.replace(/(\s[\w:-]+)=([^\s"'=<>`]+)/g, '$1="$2"'));
 }
 
 /** The visible text of HTML, tags removed and entities decoded, white space folded. */

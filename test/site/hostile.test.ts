@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { SITES } from './global-setup.ts';
-import { listFiles, page } from './helpers.ts';
+import { listFiles, page, quoted } from './helpers.ts';
 
 const site = SITES.hostile.out;
 // Markup outputs; CSV and JSON downloads carry the text verbatim, correctly quoted (tested below).
@@ -14,7 +14,8 @@ const LIVE = [/<script>alert/i, /<img src=x onerror/i, /<svg[^>]*onload=/i, /hre
 
 describe('hostile data is shown as text in every output', () => {
   test.each(files)('%s carries no live payload', (f) => {
-    const text = readFileSync(join(site, f), 'utf8');
+    // Attributes quoted as a parser reads them, so that a bare href=javascript: is caught too.
+    const text = quoted(readFileSync(join(site, f), 'utf8'));
     for (const re of LIVE) expect(text, `${f} matches ${re}`).not.toMatch(re);
   });
 
@@ -35,10 +36,10 @@ describe('hostile data is shown as text in every output', () => {
   });
 
   test('JSON downloads keep the text exactly', () => {
-    const lines = JSON.parse(readFileSync(join(site, 'data/lines.json'), 'utf8')) as { columns: string[]; rows: unknown[][] };
+    const region = JSON.parse(readFileSync(join(site, 'regions/421202/data.json'), 'utf8'));
+    const lines = region.lines as { columns: string[]; rows: unknown[][] };
     const name = lines.columns.indexOf('enterprise_name');
     expect(lines.rows.map((r) => r[name])).toContain("<script>alert('name')</script>示例公司");
-    const region = JSON.parse(readFileSync(join(site, 'regions/421202/data.json'), 'utf8'));
     expect(region.announcements_issued.map((a: { title: string }) => a.title)).toContain("<script>alert('title')</script>咸安区计划名单</title><img src=x onerror=alert(1)>");
   });
 

@@ -4,7 +4,9 @@ import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
 import { statusLabel } from '../../schema/line.ts';
 import { lineDetails } from '../lines.ts';
-import type { Part } from '../table.ts';
+import { partsHtml, type Part } from '../table.ts';
+import { escapeHtml, htmlAttr } from '../../text/escape.ts';
+import { statusEvidenceHtml, type StatusEvidence } from './status-evidence.ts';
 import { breadcrumbs, type Crumb } from './region.ts';
 import { GLOSSARY } from '../glossary.ts';
 
@@ -110,4 +112,21 @@ export function enterprisePage(model: Model, e: EnterpriseState): EnterprisePage
     lines: e.lines.map((l) => lineSection(model, l)),
     funds: funds.filter(([, v]) => v !== undefined).map(([label, v, unit]) => ({ label, value: `${formatNumber(v)}${unit}` })),
   };
+}
+
+/**
+ * A line's card on its enterprise's page: heading with its status, how late it is, whose record the
+ * status follows, its facts, its record and its note. Written as a string, as the tables are
+ * (src/site/table.ts): a national site has 100,000 of them, so the markup is as short as HTML
+ * allows (the optional end tags of dt, dd and li left out, attributes unquoted where they can be).
+ * Everything from data goes through `escapeHtml`.
+ */
+export function lineCardHtml(l: LineSection, evidence: StatusEvidence): string {
+  const badge = (s: { label: string; className: string }) => `<span${htmlAttr('class', s.className)}>${escapeHtml(s.label)}</span>`;
+  const late = l.late ? `<p><a${htmlAttr('href', l.late.href)} class=${l.late.alert ? 'overdue' : 'un'}>${escapeHtml(l.late.text)}</a></p>` : '';
+  const facts = l.facts.map((f) => `<dt>${escapeHtml(f.label)}<dd>${partsHtml(f.parts)}`).join('');
+  const record = l.record.map((r) =>
+    `<li><time${htmlAttr('datetime', r.datetime)}>${escapeHtml(r.date)}</time> <a${htmlAttr('href', r.source.href)}>${escapeHtml(r.source.title)}</a>${r.corrected ? t.marks.corrected : ''}：${badge(r.status)}${r.steps.length > 0 ? escapeHtml(`（${r.steps.join('，')}）`) : ''}`).join('');
+  const note = l.note ? `<p>${t.line.note}：${escapeHtml(l.note)}</p>` : '';
+  return `<article class=line-card><h3>${escapeHtml(l.heading)} ${badge(l.status)}</h3>${late}${statusEvidenceHtml(evidence)}<dl class=meta>${facts}</dl><ol class=record${htmlAttr('aria-label', t.line.timeline)}>${record}</ol>${note}</article>`;
 }

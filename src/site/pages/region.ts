@@ -15,6 +15,9 @@ import { regionWorkbookPath } from '../../output/workbooks.ts';
 /** Largest number of lines a region page lists itself (its data.json lists the same); bigger regions point to their children. */
 export const MAX_REGION_LINES = REGION_PAGE_LINES;
 
+/** Anchors of the region page's sections whose tables also give a chart's numbers. */
+export const REGION_TABLE_IDS = { children: 'children', targets: 'targets' } as const;
+
 export interface Crumb {
   name: string;
   /** Absent for the page itself. */
@@ -39,6 +42,8 @@ export interface RegionPage {
   /** The progress summary as tiles. */
   progress: Stat[];
   charts: ChartSpec[];
+  /** Charts whose numbers a table of this page gives (by chart id): they link the table rather than repeat it. */
+  chartTables: Record<string, { href: string; label: string }>;
   children?: TableData | undefined;
   capacity?: TableData | undefined;
   lines?: { table: TableData; truncated?: string | undefined } | undefined;
@@ -71,6 +76,10 @@ export function regionPage(model: Model, code: string): RegionPage {
     breadcrumbs: breadcrumbs(model, code, true),
     progress: progressStats(progress),
     charts: regionCharts(model, code),
+    chartTables: {
+      ...(kids.length > 0 ? { [`region-${code}-children`]: { href: `#${REGION_TABLE_IDS.children}`, label: t.region.children } } : {}),
+      ...(capacity.length > 0 ? { [`region-${code}-targets`]: { href: `#${REGION_TABLE_IDS.targets}`, label: t.region.targets } } : {}),
+    },
     children: kids.length > 0 ? progressTable(model, kids.map((c) => ({ code: c })), t.region.childrenCaption) : undefined,
     capacity: capacity.length > 0 ? capacityTableData(model, capacity, t.region.targetsCaption(name)) : undefined,
     lines: lines.length > 0

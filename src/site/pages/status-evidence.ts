@@ -6,6 +6,7 @@ import type { LineState, Model } from '../../derive/model.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
 import { statusLabel } from '../../schema/line.ts';
+import { escapeHtml, htmlAttr } from '../../text/escape.ts';
 
 /** The glossary's section on statuses (issue 16 builds the page). */
 export const GLOSSARY_STATUS = '/glossary/#status';
@@ -34,4 +35,13 @@ export function statusEvidence(model: Model, line: LineState): StatusEvidence {
     supersededOnly: inForce === undefined,
     glossaryHref: GLOSSARY_STATUS,
   };
+}
+
+/**
+ * The evidence as the paragraph under a line's heading. The announcement is named by its document
+ * number where it has one (the line's record just below gives its title), else by its title.
+ */
+export function statusEvidenceHtml(e: StatusEvidence): string {
+  const name = e.announcement.docNumber ?? `《${e.announcement.title}》`;
+  return `<p class=status-evidence>${t.statusEvidence.label}：<strong>${escapeHtml(e.status)}</strong>，${t.line.according}${escapeHtml(e.by)}<a${htmlAttr('href', e.announcement.href)}>${escapeHtml(name)}</a>${e.supersededOnly ? t.statusEvidence.superseded : ''} · <a${htmlAttr('href', e.glossaryHref)}>${t.statusEvidence.glossary}</a></p>`;
 }
