@@ -10,7 +10,7 @@ import { t } from '../i18n/zh-CN.ts';
 import { tableCsv, tableCsvZh } from './csv.ts';
 import { dataPackage, schemaPath, tableSchema, type WrittenTable } from './datapackage.ts';
 import type { SiteFile } from './site-files.ts';
-import { exportTables, type ExportTable } from './tables.ts';
+import { exportTables, forPeople, type ExportTable } from './tables.ts';
 import { renderInProcess, type RenderWorkbook, type WorkbookJob } from './xlsx.ts';
 
 export const sha256 = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
@@ -60,9 +60,13 @@ export function dataFiles(model: Model): DataFile[] {
   ];
 }
 
-/** The national lines table as a workbook for spreadsheet users; its rows are streamed, so it is written in process. */
+/**
+ * The national lines table as a workbook for spreadsheet users (without the fields for programs
+ * only, as lines-zh.csv); its rows are streamed, so it is written in process.
+ */
 export function linesWorkbookJob(model: Model, lines: ExportTable = exportTables(model).find((tb) => tb.name === 'lines')!): WorkbookJob {
-  return { path: '/data/lines.xlsx', sheets: [{ name: t.files.linesSheet, fields: lines.fields, rows: { [Symbol.iterator]: () => lines.rows()[Symbol.iterator]() } }], opts: { date: model.asOf, title: t.files.linesWorkbook, creator: t.siteName } };
+  const people = forPeople(lines);
+  return { path: '/data/lines.xlsx', sheets: [{ name: t.files.linesSheet, fields: people.fields, rows: { [Symbol.iterator]: () => people.rows()[Symbol.iterator]() } }], opts: { date: model.asOf, title: t.files.linesWorkbook, creator: t.siteName } };
 }
 
 /** Writes every file of /data/ (SHA256SUMS comes from src/output/site-files.ts). */
@@ -76,7 +80,7 @@ export async function* dataDownloads(model: Model, site: URL, render: RenderWork
     yield { path: `/data/${schemaPath(table)}`, mediaType: JSON_TYPE, content: `${JSON.stringify(tableSchema(table), null, 2)}\n` };
   }
   const lines = tables.find((tb) => tb.name === 'lines')!;
-  yield { path: '/data/lines-zh.csv', mediaType: CSV, content: tableCsvZh(lines) };
+  yield { path: '/data/lines-zh.csv', mediaType: CSV, content: tableCsvZh(forPeople(lines)) };
   const book = linesWorkbookJob(model, lines);
   yield { path: book.path, mediaType: XLSX, content: await render(book.path, () => book) };
   yield { path: '/data/datapackage.json', mediaType: JSON_TYPE, content: `${JSON.stringify(dataPackage(model, site, written), null, 2)}\n` };

@@ -31,6 +31,8 @@ export interface ExportField {
   labels?: Readonly<Record<string, string>>;
   /** Column width in a workbook, in characters. */
   width?: number;
+  /** For programs only (a key or code another column names): left out of the copies for people. */
+  machine?: boolean;
 }
 
 const TEXT_TYPES: ReadonlySet<CellType> = new Set(['code', 'credit-code', 'region', 'stock-code', 'date', 'date-or-month']);
@@ -131,10 +133,10 @@ export function fieldOf(table: z.ZodObject, name: string, overrides: Partial<Exp
  */
 export function publishedFields(): ExportField[] {
   return publishedColumnList().map((c) => {
-    if (c.office) return { ...columnField(c.name, c.office, c.schema), title: c.zh, description: c.doc };
+    if (c.office) return { ...columnField(c.name, c.office, c.schema), title: c.zh, description: c.doc, ...(c.meta.machine && { machine: true }) };
     const json = z.toJSONSchema(c.schema, { unrepresentable: 'any' }) as { type?: string; pattern?: string };
     const type: FieldType = json.type === 'integer' ? 'integer' : json.type === 'number' ? 'number' : json.type === 'boolean' ? 'boolean' : json.pattern === '^\\d{4}-\\d{2}-\\d{2}$' ? 'date' : 'string';
-    return derivedField(c.name, c.zh, type, c.doc, { ...(c.meta.text && { text: true }), ...(c.meta.key && { constraints: { required: true, unique: true } }) });
+    return derivedField(c.name, c.zh, type, c.doc, { ...(c.meta.text && { text: true }), ...(c.meta.key && { constraints: { required: true, unique: true } }), ...(c.meta.machine && { machine: true }) });
   });
 }
 

@@ -1,9 +1,11 @@
 /**
  * Gzip copies of the large text files, beside them (`lines.csv.gz`), for hosts that serve a
- * precompressed file when the client accepts gzip (nginx `gzip_static on`). Only files above
- * PRECOMPRESS_MIN_BYTES: a national site has 100,000 small pages, which nginx compresses on the
- * fly, and a copy of each would double the file count. Deterministic: gzip's header carries no
- * time (zlib writes 0) and the same bytes compress the same way.
+ * precompressed file when the client accepts gzip (nginx `gzip_static on`): `npm run precompress`
+ * (scripts/precompress.ts) adds them to a built site before it is copied to nginx. The build
+ * itself does not, since no other host uses them and a national site must fit 1 GB. Only files
+ * above PRECOMPRESS_MIN_BYTES: a national site has 100,000 small pages, which nginx compresses on
+ * the fly, and a copy of each would double the file count. Deterministic: gzip's header carries
+ * no time (zlib writes 0) and the same bytes compress the same way.
  */
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';

@@ -5,8 +5,8 @@
  * page's order), the announcements the region issued, and its downloads.
  *
  * Keys are snake_case and never renamed; a new figure is a new key. The lines are those the page
- * lists: all of them up to REGION_PAGE_LINES, else the first REGION_PAGE_LINES in the page's order
- * (`lines_total` says how many there are; the children's files and /data/lines.csv have the rest).
+ * lists: up to `pageLineLimit` of them, in the page's order (`lines_total` says how many there are;
+ * the children's files and /data/lines.csv have the rest).
  */
 import { publishLine } from '../derive/published-line.ts';
 import { shownColumns, type PublishedColumn } from '../schema/published-line.ts';
@@ -15,8 +15,17 @@ import type { LineState, Model, Progress } from '../derive/model.ts';
 import { LINE_STATUSES } from '../schema/line.ts';
 import { announcementPage } from './tables.ts';
 
-/** Lines a region page lists itself; bigger regions point to their children. */
+/** Lines a region without sub-regions (a county) lists itself, at most: all of them, as a rule. */
 export const REGION_PAGE_LINES = 200;
+/**
+ * Lines a region with sub-regions lists itself: the first in the page's order (overdue and
+ * unreported first). Its sub-regions' pages list the rest, and a national site's 360 provinces
+ * and cities would otherwise repeat 70,000 of their counties' lines.
+ */
+export const PARENT_PAGE_LINES = 50;
+
+/** How many of its lines a region's page and data.json list. */
+export const pageLineLimit = (model: Model, code: string): number => ((model.childrenOf.get(code)?.length ?? 0) > 0 ? PARENT_PAGE_LINES : REGION_PAGE_LINES);
 
 /** The version of this file's layout; raised only if a key changes meaning or goes away. */
 export const REGION_DATA_FORMAT = 1;
@@ -69,7 +78,7 @@ export function regionData(model: Model, code: string, site: URL, downloads: rea
   const children = childRegions(model, code).map((c) => ({ code: c, p: model.progressByRegion.get(c) ?? progressOf([]) }));
   // The page's order: by share complete, highest first, then by code.
   children.sort((a, b) => (b.p.share ?? -1) - (a.p.share ?? -1) || (a.code < b.code ? -1 : 1));
-  const listed = orderLines(lines).slice(0, REGION_PAGE_LINES);
+  const listed = orderLines(lines).slice(0, pageLineLimit(model, code));
   const issued = model.announcementsIssuedBy.get(code) ?? [];
   return {
     format: REGION_DATA_FORMAT,

@@ -11,7 +11,6 @@ import { Checksums } from './checksums.ts';
 import { dataDownloads, JSON_TYPE, sha256, XLSX } from './downloads.ts';
 import { atomFeed, FEED_ENTRIES, REGION_FEED_ENTRIES } from './feed.ts';
 import { ATOM, headersFile } from './hosting.ts';
-import { precompressed } from './precompress.ts';
 import { regionData, regionDataPath, type RegionDownload } from './region-data.ts';
 import { latest, robotsTxt, sitemapChunks, sitemapIndex, urlset, type SitemapEntry } from './sitemap.ts';
 import { issuingRegions, regionWorkbookJob, regionWorkbookPath, regionWorkbooks } from './workbooks.ts';
@@ -99,7 +98,9 @@ function encoded(f: SiteFile): SiteFile {
  * the build writes it before Astro renders the pages, while memory is free (the national
  * downloads, 60 MB files, are its large ones). `late` is each region's workbook and data.json
  * (the workbooks are written by a worker while the pages render), then SHA256SUMS of every
- * folder. Gzip copies follow the large files.
+ * folder. Gzip copies for nginx are not part of the output (scripts/precompress.ts adds them where
+ * the site is served by nginx): a national site must fit a 1 GB static host, and no other host
+ * uses them.
  */
 export function siteFileParts(model: Model, ctx: OutputContext): { early: AsyncGenerator<SiteFile>; late: AsyncGenerator<SiteFile> } {
   const sums = new Checksums();
@@ -115,7 +116,7 @@ export function siteFileParts(model: Model, ctx: OutputContext): { early: AsyncG
     for await (const f of regionFiles(model, ctx.site, ctx.renderWorkbook)) yield sums.add(f);
     yield* sums.files();
   }
-  return { early: withGzipCopies(early()), late: withGzipCopies(late()) };
+  return { early: early(), late: late() };
 }
 
 /** Every machine output of the site: both parts, one after the other. */
@@ -123,27 +124,4 @@ export async function* siteFiles(model: Model, ctx: OutputContext): AsyncGenerat
   const parts = siteFileParts(model, ctx);
   yield* parts.early;
   yield* parts.late;
-}
-
-/**
- * Each file, and after it its gzip copy if it gets one. A few copies are compressed at once on
- * the thread pool while the next files are made; the order is the same every build.
- */
-async function* withGzipCopies(files: AsyncIterable<SiteFile>): AsyncGenerator<SiteFile> {
-  const GZIP_AHEAD = 4;
-  const copies: Promise<SiteFile | undefined>[] = [];
-  for await (const f of files) {
-    yield f;
-    const copy = precompressed(f);
-    copy.catch(() => undefined); // its failure is thrown when its turn comes, not reported as unhandled before
-    copies.push(copy);
-    if (copies.length > GZIP_AHEAD) {
-      const gz = await copies.shift()!;
-      if (gz) yield gz;
-    }
-  }
-  for (const copy of copies) {
-    const gz = await copy;
-    if (gz) yield gz;
-  }
 }

@@ -35,6 +35,21 @@ export interface ExportTable {
   rows(): Iterable<readonly unknown[]>;
 }
 
+/**
+ * A table as people read it (lines-zh.csv, lines.xlsx): without the fields for programs only, whose
+ * names or labels are other columns of the same row.
+ */
+export function forPeople(table: ExportTable): ExportTable {
+  const keep = table.fields.flatMap((f, i) => (f.machine ? [] : [i]));
+  return {
+    ...table,
+    fields: keep.map((i) => table.fields[i]!),
+    *rows() {
+      for (const r of table.rows()) yield keep.map((i) => r[i]);
+    },
+  };
+}
+
 const fk = (field: string, resource: string, target: string): ForeignKey => ({ fields: [field], reference: { resource, fields: [target] } });
 
 const LINE_KEY = derivedField('line_key', '线的唯一键', 'string', '全国唯一：省级代码前两位、冒号、清单编号，如 42:XA-002；同一条线在各年公告中不变', { text: true, width: 20, constraints: { required: true, unique: true } });

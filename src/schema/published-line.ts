@@ -29,6 +29,11 @@ export interface PublishedColumnMeta {
   text?: boolean;
   /** The table's key: present and unique on every row. */
   key?: boolean;
+  /**
+   * For programs only: a key or code whose name or label is another column. lines.csv has it; the
+   * copies for people (lines-zh.csv, lines.xlsx) leave it out.
+   */
+  machine?: boolean;
 }
 
 export const publishedColumns = z.registry<PublishedColumnMeta>();
@@ -42,21 +47,21 @@ const L = LineRowSchema.shape;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export const PublishedLineSchema = z.object({
-  line_key: col(z.string(), { zh: '线的唯一键', doc: '全国唯一：省级代码前两位、冒号、清单编号，如 42:XA-002；同一条线在各年公告中不变', text: true, key: true }),
+  line_key: col(z.string(), { zh: '线的唯一键', doc: '全国唯一：省级代码前两位、冒号、清单编号，如 42:XA-002；同一条线在各年公告中不变', text: true, key: true, machine: true }),
   line_id: col(L.line_id, { show: ['detail'] }),
-  enterprise_key: col(z.string(), { zh: '企业键', doc: '企业页面的键：统一社会信用代码，或地区代码加企业名称的散列', text: true }),
+  enterprise_key: col(z.string(), { zh: '企业键', doc: '企业页面的键：统一社会信用代码，或地区代码加企业名称的散列', text: true, machine: true }),
   enterprise_name: col(L.enterprise_name, { show: ['table'], display: 'enterprise', phone: true }),
   credit_code: col(L.credit_code, {}),
   region_code: col(L.region_code, {}),
   region_name: col(z.string(), { zh: '地区', doc: '企业所在地的名称', show: ['table'] }),
-  industry: col(L.industry, { zh: '行业代码', doc: '行业分类的代码（见行业页面）' }),
+  industry: col(L.industry, { zh: '行业代码', doc: '行业分类的代码（见行业页面）', machine: true }),
   industry_name: col(z.string(), { zh: '行业', doc: '行业的中文名称', show: ['table', 'detail'] }),
   equipment: col(L.equipment, { show: ['table'], display: 'equipment' }),
   equipment_count: col(L.equipment_count, { doc: '设备台（条、座、处）数；公告未填的按1计' }),
   capacity: col(L.capacity, { show: ['table', 'detail'], display: 'quantity' }),
   capacity_unit: col(L.capacity_unit, {}),
   deadline: col(L.deadline, { show: ['table', 'detail'], display: 'deadline', phone: true }),
-  status: col(L.status, { doc: '截至数据日期的状态（最近一份有效公告所列）', show: ['table'], display: 'status', phone: true }),
+  status: col(L.status, { doc: '截至数据日期的状态（最近一份有效公告所列）', show: ['table'], display: 'status', phone: true, machine: true }),
   status_label: col(z.string(), { zh: '状态（中文）', doc: '当前状态的中文名称' }),
   overdue: col(z.boolean(), { zh: '是否逾期', doc: '截至数据日期已过淘汰时限而未完成（封存、拆除或验收），且本地区（或上级地区）已发布该年度或以后年度的完成公告' }),
   unreported: col(z.boolean(), { zh: '是否未见完成公告', doc: '截至数据日期已过淘汰时限而未完成，但本地区及上级地区都没有该年度或以后年度的完成公告，无从判断是否逾期' }),
@@ -68,7 +73,7 @@ export const PublishedLineSchema = z.object({
   first_published: col(z.string().regex(ISO), { zh: '首次公布日期', doc: '首次提到本线的公告的发布日期', display: 'date', text: true }),
   last_changed: col(z.string().regex(ISO), { zh: '最近变更日期', doc: '决定当前状态的公告的发布日期', display: 'date', text: true }),
   latest_announcement: col(z.string(), { zh: '当前状态所据公告', doc: '决定当前状态的公告的编号', text: true }),
-  announcements: col(z.string(), { zh: '提到本线的公告', doc: '提到本线的全部公告编号，按发布先后，以分号分隔' }),
+  announcements: col(z.string(), { zh: '提到本线的公告', doc: '提到本线的全部公告编号，按发布先后，以分号分隔', machine: true }),
   example: col(z.boolean(), { zh: '是否示例数据', doc: '来自标为示例（example: true）的公告' }),
 });
 export type PublishedLine = z.infer<typeof PublishedLineSchema>;

@@ -6,6 +6,7 @@ import {
 import { capacityTable, childRegions, progressOf } from '../derive/aggregate.ts';
 import type { LineState, Model } from '../derive/model.ts';
 import { t } from '../i18n/zh-CN.ts';
+import { levelOf } from '../reference/regions.ts';
 import { cell, num, type TableData } from './table.ts';
 
 /** A chart as pages use it: its SVG, the same numbers as a table, and where it lives. */
@@ -18,6 +19,12 @@ export interface ChartSpec {
   /** The page the chart belongs to. */
   page: string;
   example: boolean;
+  /**
+   * It has an embed page (/embed/<id>/): the national, industry, province and city charts. A
+   * county's charts are not offered for embedding (a national site has 2,800 counties, two charts
+   * each); their numbers are on the county's page and in each chart's CSV.
+   */
+  embed: boolean;
 }
 
 /** A chart's numbers as the site's one table (src/site/table.ts): first column naming each row. */
@@ -47,17 +54,18 @@ export function regionCharts(model: Model, code: string): ChartSpec[] {
   const name = model.regions.get(code)?.name ?? code;
   const example = lines.some((l) => l.example);
   const page = `/regions/${code}/`;
+  const embed = levelOf(code) !== 'county';
   const out: ChartSpec[] = [];
   const cap = capacityTable(model, lines, code).filter((c) => c.target !== undefined || c.eliminated > 0).sort(byLines(lines));
   if (cap.length > 0) {
     const rows = cap.map((c) => ({ industry: industryName(model, c.industry), unit: c.unit, year: c.year, target: c.target, eliminated: c.eliminated }));
     const title = t.charts2.regionTargets(name);
-    out.push({ id: `region-${code}-targets`, title, svg: targetsVsEliminated(rows, { id: `region-${code}-targets`, title }), table: targetsVsEliminatedTable(rows, { title }), page, example });
+    out.push({ id: `region-${code}-targets`, title, embed, svg: targetsVsEliminated(rows, { id: `region-${code}-targets`, title }), table: targetsVsEliminatedTable(rows, { title }), page, example });
   }
   if (lines.length > 0) {
     const counts = progressOf(lines).byStatus;
     const title = t.charts2.regionStatus(name);
-    out.push({ id: `region-${code}-status`, title, svg: linesByStatus(counts, { id: `region-${code}-status`, title }), table: linesByStatusTable(counts, { title }), page, example });
+    out.push({ id: `region-${code}-status`, title, embed, svg: linesByStatus(counts, { id: `region-${code}-status`, title }), table: linesByStatusTable(counts, { title }), page, example });
   }
   const kids = childRegions(model, code).map((c) => {
     const p = progressOf(model.linesByRegion.get(c) ?? []);
@@ -65,7 +73,7 @@ export function regionCharts(model: Model, code: string): ChartSpec[] {
   }).filter((k) => k.total > 0);
   if (kids.length > 1) {
     const title = t.charts2.regionRanked(name);
-    out.push({ id: `region-${code}-children`, title, svg: childRegionsRanked(kids, { id: `region-${code}-children`, title, href: regionHref(model) }), table: childRegionsRankedTable(kids, { title }), page, example });
+    out.push({ id: `region-${code}-children`, title, embed, svg: childRegionsRanked(kids, { id: `region-${code}-children`, title, href: regionHref(model) }), table: childRegionsRankedTable(kids, { title }), page, example });
   }
   return out;
 }
@@ -79,14 +87,14 @@ export function homeCharts(model: Model): ChartSpec[] {
   }
   const tilesTitle = t.charts2.provincesShare;
   const out: ChartSpec[] = [{
-    id: 'home-provinces', title: tilesTitle, page: '/', example,
+    id: 'home-provinces', title: tilesTitle, page: '/', example, embed: true,
     svg: provinceTileMap(values, { id: 'home-provinces', title: tilesTitle, measure: t.charts2.share, unit: '%', href: regionHref(model) }),
     table: provinceTileMapTable(values, { title: tilesTitle, measure: t.charts2.share, unit: '%' }),
   }];
   const trend = capacityTable(model, model.lines, undefined).filter((c) => c.eliminated > 0).sort(byLines(model.lines)).map((c) => ({ industry: industryName(model, c.industry), unit: c.unit, year: c.year, eliminated: c.eliminated }));
   if (trend.length > 0) {
     const title = t.charts2.nationTrend;
-    out.push({ id: 'home-trend', title, page: '/', example, svg: nationalTrend(trend, { id: 'home-trend', title }), table: nationalTrendTable(trend, { title }) });
+    out.push({ id: 'home-trend', title, page: '/', example, embed: true, svg: nationalTrend(trend, { id: 'home-trend', title }), table: nationalTrendTable(trend, { title }) });
   }
   return out;
 }
@@ -110,12 +118,12 @@ export function industryCharts(model: Model, id: string): ChartSpec[] {
   const out: ChartSpec[] = [];
   if (byYear.length > 0) {
     const title = t.charts2.industryTrend(name);
-    out.push({ id: `industry-${id}-year`, title, page, example, svg: capacityByYear(byYear, { id: `industry-${id}-year`, title, industry: name }), table: capacityByYearTable(byYear, { title, industry: name }) });
+    out.push({ id: `industry-${id}-year`, title, page, example, embed: true, svg: capacityByYear(byYear, { id: `industry-${id}-year`, title, industry: name }), table: capacityByYearTable(byYear, { title, industry: name }) });
   }
   if (byProvince.size > 0) {
     const rows = [...byProvince.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
     const title = t.charts2.industryProvinces(name);
-    out.push({ id: `industry-${id}-province`, title, page, example, svg: capacityByProvince(rows, { id: `industry-${id}-province`, title, industry: name, href: regionHref(model) }), table: capacityByProvinceTable(rows, { title, industry: name }) });
+    out.push({ id: `industry-${id}-province`, title, page, example, embed: true, svg: capacityByProvince(rows, { id: `industry-${id}-province`, title, industry: name, href: regionHref(model) }), table: capacityByProvinceTable(rows, { title, industry: name }) });
   }
   return out;
 }
@@ -133,7 +141,7 @@ function cached(model: Model) {
   }
   return cache;
 }
-/** Every embeddable chart of the site, by id order. */
+/** Every chart of the site (each has its CSV; those with `embed` an embed page), in a fixed order. */
 export const allCharts = (model: Model): ChartSpec[] => cached(model).charts;
 /** One chart by id (a map, not a scan: endpoints look charts up one by one). */
 export const chartById = (model: Model, id: string): ChartSpec | undefined => cached(model).byId.get(id);

@@ -44,6 +44,7 @@ const chart: ChartSpec = {
   title: '示例：各状态设备/生产线数',
   page: '/components/',
   example: true,
+  embed: false,
   svg: linesByStatus({ planned: 4, shutdown: 2, dismantled: 5, accepted: 1 }, { id: 'example-status', title: '示例：各状态设备/生产线数' }),
   table: linesByStatusTable({ planned: 4, shutdown: 2, dismantled: 5, accepted: 1 }, { title: '示例：各状态设备/生产线数' }),
 };

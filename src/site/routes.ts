@@ -80,7 +80,7 @@ export const ROUTES = {
   about: { file: 'about/index.astro', title: t.routes.about, params: one, path: fixed('/about/'), sitemap: true },
   guide: { file: 'guide/index.astro', title: t.routes.guide, params: one, path: fixed('/guide/'), sitemap: true },
   validation: { file: 'validation.astro', title: t.routes.validation, params: one, path: fixed('/validation/'), sitemap: false },
-  embed: { file: 'embed/[chart]/index.astro', title: t.routes.embed, params: ({ model }) => allCharts(model).map((c) => ({ chart: c.id })), path: (p) => `/embed/${p.chart}/`, sitemap: false },
+  embed: { file: 'embed/[chart]/index.astro', title: t.routes.embed, params: ({ model }) => allCharts(model).filter((c) => c.embed).map((c) => ({ chart: c.id })), path: (p) => `/embed/${p.chart}/`, sitemap: false },
   components: { file: 'components.astro', title: t.routes.components, params: one, path: fixed('/components/'), sitemap: false },
   notFound: { file: '404.astro', title: t.routes.notFound, params: one, path: fixed('/404.html'), sitemap: false },
 } satisfies Record<string, Route>;

@@ -17,6 +17,7 @@ import { cacheControl, contentType, securityHeaders } from '../../src/output/hos
 import { CONTENT_SECURITY_POLICY } from '../../src/output/csp.ts';
 import { launch } from '../../tools/browser.ts';
 import { ROOT, SITES } from '../site/global-setup.ts';
+import { runScript } from '../support/scripts.ts';
 
 export const NGINX = process.env.PHASEOUT_NGINX ?? '/usr/sbin/nginx';
 
@@ -65,8 +66,11 @@ let otherOrigin = '';
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  // A copy of the fixture site, with a precompressed file whose contents show which one was served.
+  // A copy of the fixture site, precompressed as the deploy guide says, and with a precompressed
+  // file whose contents show which one was served.
   cpSync(SITES.basic.out, site, { recursive: true });
+  const pre = await runScript('precompress', [site]);
+  if (pre.status !== 0) throw new Error(`npm run precompress failed:\n${pre.stderr}`);
   writeFileSync(join(site, 'data/lines.csv.gz'), gzipSync('precompressed copy\n'));
   const port = await freePort();
   writeFileSync(join(work, 'nginx.conf'), nginxConfig(work, site, port));

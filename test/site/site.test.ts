@@ -70,7 +70,7 @@ describe('a site built from a fixture data root', () => {
     expect(plan).not.toContain('<b>原文');
     // Its table to download: the issuing region's workbook, naming the announcement's sheet.
     expect(plan).toContain('href="/regions/421202/announcements.xlsx"');
-    expect(text(plan)).toContain('本公告在工作表“2024-421202-plan”');
+    expect(text(plan)).toContain('工作表“2024-421202-plan”');
     expect(resolves(basic, '/regions/421202/announcements.xlsx')).toBe(true);
   });
 

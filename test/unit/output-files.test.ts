@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -16,6 +16,7 @@ import { buildModel } from '../../src/derive/model.ts';
 import { contentType, headersFile, matchingRules, pageRootPatterns } from '../../src/output/hosting.ts';
 import { precompressed } from '../../src/output/precompress.ts';
 import { policyFor } from '../../src/output/csp.ts';
+import { runScript } from '../support/scripts.ts';
 import { policySlugs } from '../../src/site/record.ts';
 import { pagePaths, sitemapEntries, type RouteContext } from '../../src/site/routes.ts';
 import { validateDataRoot } from '../../src/validate/validate.ts';
@@ -67,7 +68,12 @@ describe('CSV', () => {
   test('with Chinese headers, 是/否 and a BOM for Excel', () => {
     const csv = text('/data/lines-zh.csv');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).split('\r\n')[0]).toMatch(/^线的唯一键,清单编号,企业键,企业名称,统一社会信用代码,行政区划代码,/);
+    // For people: the keys and codes for programs (线的唯一键, 企业键, 行业代码, 状态代码, 提到本线的公告) are left out.
+    const header = csv.slice(1).split('\r\n')[0]!;
+    expect(header).toMatch(/^清单编号,企业名称,统一社会信用代码,行政区划代码,地区,行业,/);
+    for (const machine of ['线的唯一键', '企业键', '行业代码', '提到本线的公告']) expect(header.split(','), machine).not.toContain(machine);
+    expect(header.split(',')).toContain('状态（中文）');
+    expect(header.split(',')).not.toContain('状态');
     expect(csv).toContain(',否,2025,,,否,2025-03-01,');
   });
 
@@ -180,5 +186,32 @@ describe('hosting', () => {
     expect(gunzipSync(gz.content as Uint8Array).toString()).toBe(big);
     expect(await precompressed({ path: '/data/small.csv', mediaType: 'text/csv; charset=utf-8', content: 'a' })).toBeUndefined();
     expect(await precompressed({ path: '/data/big.xlsx', mediaType: '', content: new Uint8Array(1_000_000) })).toBeUndefined();
+  });
+
+  test('npm run precompress writes those copies into a built site, and the same bytes when run again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phaseout-gz-'));
+    try {
+      const big = 'a,b\r\n'.repeat(100_000);
+      mkdirSync(join(dir, 'data'), { recursive: true });
+      writeFileSync(join(dir, 'data/lines.csv'), big);
+      writeFileSync(join(dir, 'data/small.csv'), 'a,b\r\n');
+      writeFileSync(join(dir, 'data/lines.xlsx'), new Uint8Array(600_000));
+      const run = await runScript('precompress', [dir]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('1 个大文件');
+      const first = readFileSync(join(dir, 'data/lines.csv.gz'));
+      expect(gunzipSync(first).toString()).toBe(big);
+      expect(existsSync(join(dir, 'data/small.csv.gz'))).toBe(false);
+      expect(existsSync(join(dir, 'data/lines.xlsx.gz'))).toBe(false);
+      expect((await runScript('precompress', [dir])).stdout).toContain('1 个大文件');
+      expect(readFileSync(join(dir, 'data/lines.csv.gz')).equals(first)).toBe(true);
+      expect(existsSync(join(dir, 'data/lines.csv.gz.gz'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the build writes no gzip copy: nginx deployments add them (npm run precompress)', () => {
+    expect([...files.keys()].filter((p) => p.endsWith('.gz'))).toEqual([]);
   });
 });

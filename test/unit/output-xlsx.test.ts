@@ -50,7 +50,7 @@ describe('the national lines workbook', () => {
     expect(line).toBeDefined();
     expect(line['统一社会信用代码']).toBe('914212021001583828');
     expect(line['行政区划代码']).toBe('421202');
-    expect(line['线的唯一键']).toBe('42:000123');
+    expect(line['线的唯一键']).toBeUndefined(); // a key for programs: lines.csv has it
     expect(line['淘汰时限']).toBe('2025-10');
     expect(line['首次公布日期']).toBe('2025-03-01');
     expect(line['产能']).toBe(1.5);
@@ -132,7 +132,7 @@ describe.skipIf(!soffice)('LibreOffice', () => {
     run('lines.csv', 'from-csv', ['--infilter=CSV:44,34,76,1']);
     const fromXlsx = readFileSync(join(dir, 'from-xlsx/lines.csv'), 'utf8');
     expect(fromXlsx).toContain('914212021001583828');
-    expect(fromXlsx).toContain(',000123,');
+    expect(fromXlsx).toMatch(/^000123,/m);
     // What the data page warns about: the CSV opened in a spreadsheet loses digits.
     const fromCsv = readFileSync(join(dir, 'from-csv/lines.csv'), 'utf8');
     expect(fromCsv).not.toContain('914212021001583828');

@@ -49,7 +49,7 @@ export function announcementTableData(model: Model, a: Announcement): TableData 
   // Rows are named by the first column kept on a phone (the enterprise, a region), else the first.
   const named = Math.max(0, columns.findIndex((c) => metas.get(c)?.phone));
   return {
-    caption: `${a.meta.title}（${a.rows.length} ${t.announcement.rows}）`,
+    caption: t.announcement.tableCaption(a.rows.length),
     rowHeader: named,
     columns: columns.map((c) => {
       const meta = metas.get(c);

@@ -3,17 +3,15 @@ import { orderLines } from '../../derive/aggregate.ts';
 import type { Model } from '../../derive/model.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
+import { escapeHtml, htmlAttr } from '../../text/escape.ts';
 import { KIND_LABELS, type AnnouncementMeta } from '../../schema/announcement.ts';
 import { regionCharts, type ChartSpec } from '../charts.ts';
 import { linesTable } from '../lines.ts';
 import { withExampleMark } from '../labels.ts';
 import type { TableData } from '../table.ts';
 import { capacityTableData, progressStats, progressTable, regionName, type Stat } from './tables.ts';
-import { REGION_PAGE_LINES, regionDataPath } from '../../output/region-data.ts';
+import { pageLineLimit, regionDataPath } from '../../output/region-data.ts';
 import { regionWorkbookPath } from '../../output/workbooks.ts';
-
-/** Largest number of lines a region page lists itself (its data.json lists the same); bigger regions point to their children. */
-export const MAX_REGION_LINES = REGION_PAGE_LINES;
 
 /** Anchors of the region page's sections whose tables also give a chart's numbers. */
 export const REGION_TABLE_IDS = { children: 'children', targets: 'targets' } as const;
@@ -56,6 +54,12 @@ export interface RegionPage {
   workbook?: string | undefined;
 }
 
+/** The trail as HTML: the optional end tags of li left out, attributes bare where they can be; names escaped. */
+export function breadcrumbsHtml(crumbs: readonly Crumb[]): string {
+  const items = crumbs.map((c) => `<li>${c.href ? `<a${htmlAttr('href', c.href)}>${escapeHtml(c.name)}</a>` : `<span aria-current=page>${escapeHtml(c.name)}</span>`}`).join('');
+  return `<nav${htmlAttr('aria-label', t.region.breadcrumb)}><ol class=breadcrumbs>${items}</ol></nav>`;
+}
+
 export function breadcrumbs(model: Model, code: string, self: boolean): Crumb[] {
   const chain = model.regions.chain(code);
   return chain.map((r, i) => (self && i === chain.length - 1 ? { name: r.name } : { name: r.name, href: `/regions/${r.code}/` }));
@@ -68,7 +72,7 @@ export function regionPage(model: Model, code: string): RegionPage {
   const kids = [...(model.childrenOf.get(code) ?? [])].sort((a, b) => (model.progressByRegion.get(b)!.share ?? -1) - (model.progressByRegion.get(a)!.share ?? -1) || (a < b ? -1 : 1));
   const capacity = model.capacityByRegion.get(code) ?? [];
   const issued = model.announcementsIssuedBy.get(code) ?? [];
-  const shown = lines.length > 0 ? orderLines(lines).slice(0, MAX_REGION_LINES) : [];
+  const shown = lines.length > 0 ? orderLines(lines).slice(0, pageLineLimit(model, code)) : [];
   return {
     code,
     title: name,
