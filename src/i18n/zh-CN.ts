@@ -452,7 +452,7 @@ export const zhCN = {
     workbookWorkerExited: (code: number) => `写表格的线程意外退出（退出码 ${code}）`,
     pathClash: (path: string) => `页面和其他文件的路径相同：${path}`,
   },
-  footerNav: { label: '更多页面', guide: '发布指南', validation: '数据检查提示', cards: '红黄牌名单', assessments: '考核结果', glossary: '术语说明' },
+  footerNav: { label: '更多页面', more: '更多页面', guide: '发布指南', validation: '数据检查提示', cards: '红黄牌名单', assessments: '考核结果', glossary: '术语说明' },
   release: {
     label: '数据版本',
     asOf: '数据截至',

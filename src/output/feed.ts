@@ -9,6 +9,12 @@ import { escapeXml } from '../text/escape.ts';
 export const FEED_ENTRIES = 200;
 /** A region's feed carries its newest 50: a reader who follows a region checks it more often than the whole country's. */
 export const REGION_FEED_ENTRIES = 50;
+/**
+ * A county's (a region without sub-regions) carries its newest 6: three years of a plan and a
+ * completion list, as a county publishes them, which is far more than a reader polling it misses.
+ * A national site has 2,800 counties.
+ */
+export const COUNTY_FEED_ENTRIES = 6;
 
 /** An Atom feed of announcements, newest first; `updated` is the latest publication (no clock). */
 export function atomFeed(model: Model, opts: { site: URL; selfPath: string; title: string; announcements: readonly Announcement[] }): string {

@@ -27,8 +27,18 @@ export const PARENT_PAGE_LINES = 50;
 /** How many of its lines a region's page and data.json list. */
 export const pageLineLimit = (model: Model, code: string): number => ((model.childrenOf.get(code)?.length ?? 0) > 0 ? PARENT_PAGE_LINES : REGION_PAGE_LINES);
 
-/** The version of this file's layout; raised only if a key changes meaning or goes away. */
-export const REGION_DATA_FORMAT = 1;
+/**
+ * The version of this file's layout; raised only if a key changes meaning or goes away. Format 2:
+ * targets_vs_capacity and announcements_issued are tables (columns, then rows), as lines was.
+ */
+export const REGION_DATA_FORMAT = 2;
+
+/** A list of records as a table: the keys once, then each record's values in their order (a county's 100 rows of targets would repeat every key 100 times). */
+function asTable<K extends string>(columns: readonly K[], records: readonly Record<K, unknown>[]): { columns: readonly K[]; rows: unknown[][] } {
+  return { columns, rows: records.map((r) => columns.map((c) => r[c])) };
+}
+const CAPACITY_COLUMNS = ['year', 'industry', 'industry_name', 'unit', 'target', 'planned', 'eliminated'] as const;
+const ISSUED_COLUMNS = ['id', 'title', 'kind', 'year', 'published', 'rows', 'superseded_by', 'page'] as const;
 
 export const regionDataPath = (code: string) => `/regions/${code}/data.json`;
 
@@ -89,17 +99,17 @@ export function regionData(model: Model, code: string, site: URL, downloads: rea
     page: new URL(`/regions/${code}/`, site).href,
     progress: progressJson(model.progressByRegion.get(code) ?? progressOf(lines)),
     children: children.map(({ code: c, p }) => ({ code: c, name: model.regions.get(c)?.name ?? c, ...progressJson(p), page: `/regions/${c}/` })),
-    targets_vs_capacity: (model.capacityByRegion.get(code) ?? []).map((c) => ({
+    targets_vs_capacity: asTable(CAPACITY_COLUMNS, (model.capacityByRegion.get(code) ?? []).map((c) => ({
       year: c.year, industry: c.industry, industry_name: model.taxonomy.get(c.industry)?.name ?? c.industry, unit: c.unit,
       target: c.target === undefined ? null : round(c.target), planned: round(c.planned), eliminated: round(c.eliminated),
-    })),
+    }))),
     lines_total: lines.length,
     lines_listed: listed.length,
     lines: linesTableJson(model, listed),
-    announcements_issued: issued.map((a) => ({
+    announcements_issued: asTable(ISSUED_COLUMNS, issued.map((a) => ({
       id: a.id, title: a.meta.title, kind: a.kind, year: a.meta.year, published: a.meta.published, rows: a.rows.length,
       superseded_by: model.supersededBy.get(a.id) ?? null, page: announcementPage(a.id),
-    })),
+    }))),
     feed: `/regions/${code}/feed.xml`,
     downloads,
   };

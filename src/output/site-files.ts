@@ -9,7 +9,7 @@ import type { Model } from '../derive/model.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { Checksums } from './checksums.ts';
 import { dataDownloads, JSON_TYPE, sha256, XLSX } from './downloads.ts';
-import { atomFeed, FEED_ENTRIES, REGION_FEED_ENTRIES } from './feed.ts';
+import { atomFeed, COUNTY_FEED_ENTRIES, FEED_ENTRIES, REGION_FEED_ENTRIES } from './feed.ts';
 import { ATOM, headersFile } from './hosting.ts';
 import { regionData, regionDataPath, type RegionDownload } from './region-data.ts';
 import { latest, robotsTxt, sitemapChunks, sitemapIndex, urlset, type SitemapEntry } from './sitemap.ts';
@@ -54,7 +54,8 @@ export function* feeds(model: Model, site: URL): Generator<SiteFile> {
   yield { path: '/feed.xml', mediaType: ATOM, content: atomFeed(model, { site, selfPath: '/feed.xml', title: t.feedTitle, announcements: model.announcements.slice(0, FEED_ENTRIES) }) };
   for (const code of model.regionList) {
     const name = model.regions.get(code)?.name ?? code;
-    const list = (model.announcementsWithin.get(code) ?? []).slice(0, REGION_FEED_ENTRIES);
+    const cap = (model.childrenOf.get(code)?.length ?? 0) > 0 ? REGION_FEED_ENTRIES : COUNTY_FEED_ENTRIES;
+    const list = (model.announcementsWithin.get(code) ?? []).slice(0, cap);
     yield { path: `/regions/${code}/feed.xml`, mediaType: ATOM, content: atomFeed(model, { site, selfPath: `/regions/${code}/feed.xml`, title: `${name}${t.feedTitle}`, announcements: list }) };
   }
 }

@@ -23,7 +23,21 @@ export const MAIN_NAV: readonly NavLink[] = [
 
 const footerCache = new WeakMap<Model, NavLink[]>();
 
-/** The footer's links: the lists the header does not name, the glossary, the guide and the release index. */
+/** Pages whose footer lists every page the header does not name (FULL_FOOTER_PAGES); the others link there. */
+export const FULL_FOOTER_PAGES: readonly string[] = ['/', '/about/'];
+/** Where a short footer's "more pages" link goes: the about page's full footer list. */
+export const MORE_PAGES = { id: 'more', href: '/about/#more' } as const;
+
+/**
+ * The footer's links on the home and about pages: the lists the header does not name, the
+ * glossary, the guide and the release index. Every other page's footer has the glossary and a link
+ * to that list: the footer is on 100,000 pages of a national site, and each link costs 5 MB there.
+ */
+export function footerNavFor(model: Model, path: string): NavLink[] {
+  return FULL_FOOTER_PAGES.includes(path) ? footerNav(model) : [footerNav(model)[0]!, { href: MORE_PAGES.href, label: t.footerNav.more }];
+}
+
+/** The footer's full list of links (see `footerNavFor`). */
 export function footerNav(model: Model): NavLink[] {
   let links = footerCache.get(model);
   if (!links) {

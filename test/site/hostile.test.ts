@@ -40,7 +40,8 @@ describe('hostile data is shown as text in every output', () => {
     const lines = region.lines as { columns: string[]; rows: unknown[][] };
     const name = lines.columns.indexOf('enterprise_name');
     expect(lines.rows.map((r) => r[name])).toContain("<script>alert('name')</script>示例公司");
-    expect(region.announcements_issued.map((a: { title: string }) => a.title)).toContain("<script>alert('title')</script>咸安区计划名单</title><img src=x onerror=alert(1)>");
+    const issued = region.announcements_issued as { columns: string[]; rows: unknown[][] };
+    expect(issued.rows.map((r) => r[issued.columns.indexOf('title')])).toContain("<script>alert('title')</script>咸安区计划名单</title><img src=x onerror=alert(1)>");
   });
 
   test('workbooks keep the text exactly, as text', async () => {

@@ -90,7 +90,7 @@ describe('a region’s data.json', () => {
 
   test('has the page’s figures under stable keys', () => {
     expect(data).toMatchObject({
-      format: 1,
+      format: 2,
       region: { code: '421202', name: '咸安区', level: 'county', parent: '421200' },
       as_of: '2025-03-01',
       version: model.release.id,
@@ -100,7 +100,8 @@ describe('a region’s data.json', () => {
       lines_listed: 4,
     });
     expect(data.chain.map((r: { code: string }) => r.code)).toEqual(['000000', '420000', '421200', '421202']);
-    expect(data.targets_vs_capacity).toContainEqual({ year: 2025, industry: 'calcium-carbide', industry_name: '电石', unit: '万吨', target: null, planned: 1.5, eliminated: 0 });
+    expect(records(data.targets_vs_capacity)).toContainEqual({ year: 2025, industry: 'calcium-carbide', industry_name: '电石', unit: '万吨', target: null, planned: 1.5, eliminated: 0 });
+    expect(records(data.announcements_issued).map((a) => a.id)).toContain('2025-421202-plan');
     // The page's order: overdue first, then by region and enterprise name. No completion list covers
     // Xian'an in 2024, so its lines past their deadline are 未见完成公告, not overdue.
     // The lines the page lists, as a table: keys, then the columns the page's lines table shows.
@@ -121,9 +122,14 @@ describe('a region’s data.json', () => {
   test('a parent lists its children’s progress', () => {
     const province = JSON.parse(text('/regions/420000/data.json'));
     expect(province.children).toEqual([{ code: '421200', name: '咸宁市', lines: 4, complete: 0, overdue: 0, unreported: 2, share_complete: 0, by_status: { planned: 3, shutdown: 1, sealed: 0, dismantled: 0, accepted: 0, incomplete: 0 }, page: '/regions/421200/' }]);
-    expect(province.targets_vs_capacity).toContainEqual({ year: 2025, industry: 'calcium-carbide', industry_name: '电石', unit: '万吨', target: 5, planned: 1.5, eliminated: 0 });
+    expect(records(province.targets_vs_capacity)).toContainEqual({ year: 2025, industry: 'calcium-carbide', industry_name: '电石', unit: '万吨', target: 5, planned: 1.5, eliminated: 0 });
   });
 });
+
+/** A data.json table (columns, then rows) as records. */
+function records(table: { columns: string[]; rows: unknown[][] }): Record<string, unknown>[] {
+  return table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r[i]])));
+}
 
 const createHashHex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
