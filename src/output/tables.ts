@@ -97,8 +97,10 @@ function announcementsTable(model: Model): ExportTable {
     derivedField('rows', '表格行数', 'integer', '公告表格的行数（表头除外）', { width: 8 }),
     derivedField('example', '是否示例数据', 'boolean', '标为示例（example: true）的公告', { width: 10 }),
     derivedField('page', '公告页面', 'string', '本站的公告页面（相对网站根的路径）', { width: 40 }),
-    derivedField('workbook', '表格工作簿', 'string', '含本公告表格的 XLSX 工作簿（发布地区的全部公告，每个公告一个工作表）', { width: 36 }),
-    derivedField('sheet', '工作表', 'string', '工作簿中本公告的工作表名称', { width: 24 }),
+    derivedField('workbook', '表格工作簿', 'string', '含本公告表格的 XLSX 工作簿（发布地区的全部公告，每类公告一个工作表）', { width: 36 }),
+    derivedField('sheet', '工作表', 'string', '工作簿中本公告所在的工作表（按公告类别）', { width: 16 }),
+    derivedField('sheet_first_row', '起始行', 'integer', '本公告的表格在该工作表中的第一行（表头为第 1 行）；没有行的公告为空', { width: 8 }),
+    derivedField('sheet_last_row', '末行', 'integer', '本公告的表格在该工作表中的最后一行；没有行的公告为空', { width: 8 }),
   ];
   return {
     name: 'announcements', path: 'announcements.csv', title: '公告目录', fields,
@@ -112,6 +114,7 @@ function announcementsTable(model: Model): ExportTable {
         yield [
           a.id, a.kind, KIND_LABELS[a.kind], m.region, model.regions.get(m.region)?.name, m.year, m.title, m.issuer, m.published, m.doc_number,
           m.supersedes, model.supersededBy.get(a.id), m.correction_note, a.rows.length, m.example === true, announcementPage(a.id), sheet.path, sheet.sheet,
+          ...(sheet.to < sheet.from ? [undefined, undefined] : [sheet.from, sheet.to]),
         ];
       }
     },

@@ -1,11 +1,16 @@
 /**
  * Each announcement's table for spreadsheet users: one workbook per issuing region,
  * `/regions/<code>/announcements.xlsx`, with a first sheet 目录 listing every announcement the
- * region issued (newest first: title, kind, date, rows, link to its page) and one sheet per
- * announcement, named from its id. A national record has 42,000 announcements: a file each
- * would be 42,000 files; a workbook per region is one per office.
+ * region issued (newest first: title, kind, date, rows, where its table is, link to its page), then
+ * one sheet per kind of announcement (计划淘汰名单, 完成名单 …): every announcement of that kind,
+ * in the index's order, each a block of consecutive rows under one header, its id in the first
+ * column (公告编号). The index links each announcement to its block, and its page names the rows.
+ *
+ * A national record has 42,000 announcements: a file each would be 42,000 files, and a sheet
+ * each cost 40 MB more than these (a sheet of a few rows compresses poorly, and carries its own
+ * header, widths and parts in the zip). One table per kind also sorts and filters across years.
  */
-import { KIND_LABELS, TABLE_SCHEMAS } from '../schema/announcement.ts';
+import { KIND_LABELS, TABLE_SCHEMAS, type Kind } from '../schema/announcement.ts';
 import type { Model } from '../derive/model.ts';
 import type { Announcement } from '../validate/record.ts';
 import { columnField, derivedField, type ExportField } from './fields.ts';
@@ -16,41 +21,35 @@ import { t } from '../i18n/zh-CN.ts';
 export interface SheetRef {
   /** Site path of the workbook. */
   path: string;
-  /** The announcement's sheet in it. */
+  /** The sheet of the announcement's kind in it. */
   sheet: string;
+  /** The announcement's rows in that sheet, as a spreadsheet numbers them (the header is row 1); `to` < `from` when it has none. */
+  from: number;
+  to: number;
 }
 
 /** The first sheet of every region's workbook. */
 export const INDEX_SHEET = '目录';
-const MAX_SHEET_NAME = 31;
 
 export const regionWorkbookPath = (code: string) => `/regions/${code}/announcements.xlsx`;
 
-/**
- * Sheet names for a region's announcements, in the given order: the id where it fits in 31
- * characters, else its first 26 characters and a number; unique regardless of case, and never a
- * name Excel reserves (History) or the index sheet's.
- */
-export function sheetNames(ids: readonly string[]): string[] {
-  const used = new Set<string>([INDEX_SHEET, 'history']);
-  return ids.map((id) => {
-    let name = id.length <= MAX_SHEET_NAME ? id : id.slice(0, 26);
-    for (let n = 2; used.has(name.toLowerCase()) || name.length > MAX_SHEET_NAME; n++) name = `${id.slice(0, 26)}~${n}`;
-    used.add(name.toLowerCase());
-    return name;
-  });
-}
+/** The sheet of a kind of announcement: its Chinese name (at most 31 characters, none of []:*?/\). */
+export const kindSheetName = (kind: Kind): string => KIND_LABELS[kind];
 
 const cache = new WeakMap<Model, Map<string, SheetRef>>();
 
-/** Announcement id → its workbook and sheet (computed once per model). */
+/** Announcement id → its workbook, sheet and rows (computed once per model). */
 export function workbookSheets(model: Model): Map<string, SheetRef> {
   let m = cache.get(model);
   if (!m) {
     m = new Map();
     for (const [code, list] of model.announcementsIssuedBy) {
-      const names = sheetNames(list.map((a) => a.id));
-      for (const [i, a] of list.entries()) m.set(a.id, { path: regionWorkbookPath(code), sheet: names[i]! });
+      const next = new Map<Kind, number>();
+      for (const a of list) {
+        const from = next.get(a.kind) ?? 2;
+        next.set(a.kind, from + a.rows.length);
+        m.set(a.id, { path: regionWorkbookPath(code), sheet: kindSheetName(a.kind), from, to: from + a.rows.length - 1 });
+      }
     }
     cache.set(model, m);
   }
@@ -69,39 +68,53 @@ export interface DownloadLink {
 export function announcementDownloads(model: Model, id: string): DownloadLink[] {
   const a = model.byId.get(id);
   const ref = workbookSheets(model).get(id);
-  if (!a || !ref) return [];
+  if (!a || !ref || a.rows.length === 0) return [];
   const rowsFile = a.kind === 'plan' || a.kind === 'completion' ? 'lines' : a.kind === 'target' ? 'targets' : a.kind === 'assessment' ? 'assessments' : 'cards';
   return [
-    { href: ref.path, label: t.files.workbook, note: t.files.workbookNote(model.regions.get(a.meta.region)?.name ?? a.meta.region, ref.sheet) },
+    { href: ref.path, label: t.files.workbook, note: t.files.workbookNote(model.regions.get(a.meta.region)?.name ?? a.meta.region, ref.sheet, ref.from, ref.to) },
     { href: `/data/rows/${rowsFile}.csv`, label: t.files.rowsCsv, note: t.files.rowsCsvNote(id) },
   ];
 }
 
-/** The table of one announcement as a sheet: its columns in file order, Chinese headers and labels. */
-export function announcementSheet(model: Model, a: Announcement, name: string): SheetSpec {
-  const byName = new Map(columnsOf(TABLE_SCHEMAS[a.kind]).map((c) => [c.name, c]));
-  const industry = (v: unknown) => (typeof v === 'string' ? (model.taxonomy.get(v)?.name ?? v) : v);
+const ID_FIELD = derivedField('announcement_id', '公告编号', 'string', '本行所在公告的编号', { text: true, width: 24 });
+
+/**
+ * The sheet of one kind: the announcements' id, then the kind's columns that any of them has, in
+ * the table schema's order (Chinese headers, labels), then their extra columns in order of first
+ * appearance; each announcement's rows in file order, blank where its file has no such column.
+ */
+export function kindSheet(model: Model, kind: Kind, list: readonly Announcement[]): SheetSpec {
+  const used = new Set<string>();
+  const extras: string[] = [];
+  for (const a of list) {
+    for (const c of a.columns) used.add(c);
+    for (const x of a.extraColumns) if (!extras.includes(x)) extras.push(x);
+  }
+  const columns = columnsOf(TABLE_SCHEMAS[kind]).filter((c) => used.has(c.name));
   const fields: ExportField[] = [
-    ...a.columns.map((c) => {
-      const col = byName.get(c)!;
-      return columnField(c, col.meta, col.schema);
-    }),
-    ...a.extraColumns.map((x) => derivedField(x, x, 'string', '附加列')),
+    ID_FIELD,
+    ...columns.map((c) => columnField(c.name, c.meta, c.schema)),
+    ...extras.map((x) => derivedField(x, x, 'string', '附加列')),
   ];
-  const industryAt = a.columns.indexOf('industry');
-  return {
-    name, fields, labels: true,
-    rows: (a.rows as Announcement['rows']).map((r) => {
+  const industry = (v: unknown) => (typeof v === 'string' ? (model.taxonomy.get(v)?.name ?? v) : v);
+  const rows: unknown[][] = [];
+  for (const a of list) {
+    const has = new Set(a.columns);
+    for (const r of a.rows as Announcement['rows']) {
       const data = r.data as unknown as Record<string, unknown>;
-      const values: unknown[] = [...a.columns.map((c) => data[c]), ...a.extraColumns.map((x) => r.extra[x])];
-      if (industryAt >= 0) values[industryAt] = industry(values[industryAt]);
-      return values;
-    }),
-  };
+      rows.push([
+        a.id,
+        ...columns.map((c) => (!has.has(c.name) ? undefined : c.name === 'industry' ? industry(data[c.name]) : data[c.name])),
+        ...extras.map((x) => r.extra[x]),
+      ]);
+    }
+  }
+  return { name: kindSheetName(kind), fields, labels: true, rows };
 }
 
 const INDEX_FIELDS: ExportField[] = [
-  derivedField('sheet', '工作表', 'string', '本工作簿中的工作表', { width: 24 }),
+  derivedField('sheet', '工作表', 'string', '本公告的表格所在的工作表', { width: 16 }),
+  derivedField('sheet_rows', '所在行', 'string', '本公告的表格在该工作表中的行', { width: 10 }),
   derivedField('title', '公告标题', 'string', '公告标题', { width: 44 }),
   derivedField('kind', '类别', 'string', '公告类别', { width: 14 }),
   derivedField('published', '发布日期', 'date', '发布日期', { text: true, width: 12 }),
@@ -116,16 +129,31 @@ const INDEX_FIELDS: ExportField[] = [
 /** The regions that issued announcements, in code order: each has a workbook. */
 export const issuingRegions = (model: Model): string[] => [...model.announcementsIssuedBy.keys()].sort();
 
-/** The workbook of an issuing region as a job to write: an index sheet, then a sheet per announcement. */
+/** The rows of a sheet an announcement's table takes, as a spreadsheet user reads them: 2–7 (empty when it has none). */
+export const sheetRows = (ref: SheetRef): string => (ref.to < ref.from ? '' : ref.to === ref.from ? String(ref.from) : `${ref.from}–${ref.to}`);
+
+/** The workbook of an issuing region as a job to write: an index sheet, then a sheet per kind of announcement. */
 export function regionWorkbookJob(model: Model, site: URL, creator: string, code: string, refs: ReadonlyMap<string, SheetRef> = workbookSheets(model)): WorkbookJob {
   const list = model.announcementsIssuedBy.get(code)!;
   const name = model.regions.get(code)?.name ?? code;
-  const rows = list.map((a) => [refs.get(a.id)!.sheet, a.meta.title, KIND_LABELS[a.kind], a.meta.published, a.meta.year, a.meta.doc_number, a.rows.length, model.supersededBy.get(a.id), a.id, new URL(`/announcements/${a.id}/`, site).href]);
+  const rows = list.map((a) => {
+    const ref = refs.get(a.id)!;
+    return [ref.sheet, sheetRows(ref), a.meta.title, KIND_LABELS[a.kind], a.meta.published, a.meta.year, a.meta.doc_number, a.rows.length, model.supersededBy.get(a.id), a.id, new URL(`/announcements/${a.id}/`, site).href];
+  });
   const index: SheetSpec = {
     name: INDEX_SHEET, fields: INDEX_FIELDS, rows,
-    links: { sheet: rows.map((r) => `#'${String(r[0])}'!A1`), page: rows.map((r) => String(r[9])) },
+    links: {
+      sheet: list.map((a) => {
+        const ref = refs.get(a.id)!;
+        return `#'${ref.sheet}'!A${ref.to < ref.from ? 1 : ref.from}`;
+      }),
+      page: rows.map((r) => String(r[10])),
+    },
   };
-  const sheets = [index, ...list.map((a) => announcementSheet(model, a, refs.get(a.id)!.sheet))];
+  const kinds: Kind[] = [];
+  for (const a of list) if (!kinds.includes(a.kind)) kinds.push(a.kind);
+  kinds.sort((x, y) => Object.keys(KIND_LABELS).indexOf(x) - Object.keys(KIND_LABELS).indexOf(y));
+  const sheets = [index, ...kinds.map((k) => kindSheet(model, k, list.filter((a) => a.kind === k)))];
   return { path: regionWorkbookPath(code), sheets, opts: { date: model.asOf, title: t.files.regionWorkbook(name), creator } };
 }
 

@@ -48,8 +48,8 @@ describe('hostile data is shown as text in every output', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(site, 'regions/421202/announcements.xlsx')) as unknown as ArrayBuffer);
     const index = wb.getWorksheet('目录')!;
-    expect(index.getColumn(2).values).toContain("<script>alert('title')</script>咸安区计划名单</title><img src=x onerror=alert(1)>");
-    const sheet = wb.getWorksheet('2025-421202-plan')!;
-    expect(sheet.getColumn(2).values).toContain("<script>alert('name')</script>示例公司");
+    expect(index.getColumn(3).values).toContain("<script>alert('title')</script>咸安区计划名单</title><img src=x onerror=alert(1)>");
+    const sheet = wb.getWorksheet('计划淘汰名单')!;
+    expect(sheet.getColumn(3).values).toContain("<script>alert('name')</script>示例公司");
   });
 });

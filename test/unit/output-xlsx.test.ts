@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { sheetNames } from '../../src/output/workbooks.ts';
 import { bytesOf, modelOf, outputsOf } from '../support/outputs.ts';
 
 const CODES = join(import.meta.dirname, '../fixtures/output/codes/data');
@@ -83,20 +82,32 @@ describe('the national lines workbook', () => {
 });
 
 describe('a region’s workbook of the announcements it issued', () => {
-  test('starts with an index of its announcements, newest first, linking each sheet and page', async () => {
+  test('starts with an index of its announcements, newest first, linking each to its rows in its kind’s sheet', async () => {
     const wb = await load('/regions/421202/announcements.xlsx');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['目录', '2025-421202-plan', '2024-421202-plan-with-a-lo', '2024-421202-plan-with-a-lo~2']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['目录', '计划淘汰名单']);
     const index = records(wb.getWorksheet('目录')!);
     expect(index.map((r) => r['公告编号'])).toEqual(['2025-421202-plan', '2024-421202-plan-with-a-long-name-second-list', '2024-421202-plan-with-a-long-name-first-list']);
-    expect(index[0]).toMatchObject({ 工作表: '2025-421202-plan', 类别: '计划淘汰名单', 发布日期: '2025-03-01', 行数: 2, 公告页面: 'https://phaseout.example.gov.cn/announcements/2025-421202-plan/' });
-    const cell = wb.getWorksheet('目录')!.getRow(2).getCell(1).value as { hyperlink: string };
-    expect(cell.hyperlink).toBe("#'2025-421202-plan'!A1");
+    expect(index[0]).toMatchObject({ 工作表: '计划淘汰名单', 所在行: '2–3', 类别: '计划淘汰名单', 发布日期: '2025-03-01', 行数: 2, 公告页面: 'https://phaseout.example.gov.cn/announcements/2025-421202-plan/' });
+    const cell = wb.getWorksheet('目录')!.getRow(3).getCell(1).value as { hyperlink: string };
+    expect(cell.hyperlink).toBe(`#'计划淘汰名单'!A${index[1]!['所在行']!.toString().split('–')[0]}`);
   });
 
-  test('gives each announcement its table with Chinese headers and labels, codes as text', async () => {
+  test('gives each announcement its table, a block of rows under its id, with Chinese headers and labels, codes as text', async () => {
     const wb = await load('/regions/421202/announcements.xlsx');
-    const rows = records(wb.getWorksheet('2025-421202-plan')!);
+    const rows = records(wb.getWorksheet('计划淘汰名单')!);
+    const index = records(wb.getWorksheet('目录')!);
+    // Blocks in the index's order, each as long as its table, where the index says.
+    let at = 2;
+    for (const entry of index) {
+      const n = Number(entry['行数']);
+      const block = rows.slice(at - 2, at - 2 + n);
+      expect(block.every((r) => r['公告编号'] === entry['公告编号']), String(entry['公告编号'])).toBe(true);
+      if (n > 0) expect(entry['所在行']).toBe(n === 1 ? String(at) : `${at}–${at + n - 1}`);
+      at += n;
+    }
+    expect(rows.length).toBe(at - 2);
     expect(rows[0]).toMatchObject({
+      公告编号: '2025-421202-plan',
       清单编号: '000123', 统一社会信用代码: '914212021001583828', 行政区划代码: '421202', 行业: '电石', 状态: '已关停',
       关停时间: '2025-01-05', 股票代码: '000001', 能否恢复生产: '否', 产能: 1.5, x_原文序号: '001',
     });
@@ -104,17 +115,8 @@ describe('a region’s workbook of the announcements it issued', () => {
 
   test('keeps region 000000 of a national table', async () => {
     const wb = await load('/regions/000000/announcements.xlsx');
-    const rows = records(wb.getWorksheet('2025-000000-target')!);
+    const rows = records(wb.getWorksheet('目标任务')!).filter((r) => r['公告编号'] === '2025-000000-target');
     expect(rows.map((r) => r['行政区划代码'])).toEqual(['000000', '420000']);
-  });
-
-  test('names sheets uniquely within 31 characters', () => {
-    const ids = ['a'.repeat(80), `${'a'.repeat(79)}b`, 'history', 'short', `${'a'.repeat(26)}~2`];
-    const names = sheetNames(ids);
-    expect(names.every((n) => n.length <= 31)).toBe(true);
-    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
-    expect(names).not.toContain('history');
-    expect(names[3]).toBe('short');
   });
 });
 
