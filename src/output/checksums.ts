@@ -9,7 +9,7 @@ import type { SiteFile } from './site-files.ts';
 
 /** The folder whose SHA256SUMS lists a site path, or undefined if none does. */
 export function checksumFolder(path: string): string | undefined {
-  if (path.startsWith('/data/') && path !== '/data/SHA256SUMS' && !path.endsWith('.gz')) return '/data/';
+  if (path.startsWith('/data/') && path !== '/data/SHA256SUMS') return '/data/';
   if (/^\/regions\/[0-9]{6}\/(?:announcements\.xlsx|data\.json)$/.test(path)) return '/regions/';
   return undefined;
 }

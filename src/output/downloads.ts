@@ -5,6 +5,8 @@
  * page lists them from it); `dataDownloads` writes them.
  */
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Model } from '../derive/model.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { tableCsv, tableCsvZh } from './csv.ts';
@@ -19,6 +21,8 @@ export const byteLength = (s: string | Uint8Array) => (typeof s === 'string' ? B
 export const CSV = 'text/csv; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const GZIP = 'application/gzip';
+const gzipAsync = promisify(gzip);
 
 /** Who a download is for. */
 export type Audience = 'spreadsheet' | 'machine' | 'both';
@@ -54,7 +58,7 @@ export function dataFiles(model: Model): DataFile[] {
   return [
     { path: '/data/lines.xlsx', title: t.files.linesXlsx, audience: 'spreadsheet', rows: lines, note: t.files.linesXlsxNote },
     { path: '/data/lines-zh.csv', title: t.files.linesZh, audience: 'both', rows: lines, note: t.files.linesZhNote },
-    ...tables.map((tb): DataFile => ({ path: `/data/${tb.path}`, title: t.files.tableCsv(tb.title), audience: 'machine', rows: rowCount(model, tb.name), note: tb.description })),
+    ...tables.map((tb): DataFile => ({ path: `/data/${tb.path}`, title: tb.gzip ? t.files.tableCsvGz(tb.title) : t.files.tableCsv(tb.title), audience: 'machine', rows: rowCount(model, tb.name), note: tb.description })),
     { path: '/data/datapackage.json', title: t.dataPage.datapackage, audience: 'machine', note: t.files.datapackageNote },
     ...tables.map((tb): DataFile => ({ path: `/data/${schemaPath(tb)}`, title: t.files.tableSchema(tb.title), audience: 'machine', note: t.files.tableSchemaNote(tb.path) })),
   ];
@@ -74,9 +78,13 @@ export async function* dataDownloads(model: Model, site: URL, render: RenderWork
   const tables = exportTables(model);
   const written: WrittenTable[] = [];
   for (const table of tables) {
-    const content = tableCsv(table);
-    written.push({ table, bytes: byteLength(content), sha256: sha256(content) });
-    yield { path: `/data/${table.path}`, mediaType: CSV, content };
+    if (table.gzip) {
+      yield { path: `/data/${table.path}`, mediaType: GZIP, content: new Uint8Array(await gzipAsync(tableCsv(table), { level: 9 })) };
+    } else {
+      const content = tableCsv(table);
+      written.push({ table, bytes: byteLength(content), sha256: sha256(content) });
+      yield { path: `/data/${table.path}`, mediaType: CSV, content };
+    }
     yield { path: `/data/${schemaPath(table)}`, mediaType: JSON_TYPE, content: `${JSON.stringify(tableSchema(table), null, 2)}\n` };
   }
   const lines = tables.find((tb) => tb.name === 'lines')!;

@@ -5,14 +5,15 @@
  * into files (path, bytes, media type), one at a time, so a national site's outputs are never all
  * in memory at once.
  */
+import { gzipSync } from 'node:zlib';
 import type { Model } from '../derive/model.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { Checksums } from './checksums.ts';
-import { dataDownloads, JSON_TYPE, sha256, XLSX } from './downloads.ts';
+import { dataDownloads, GZIP, JSON_TYPE, sha256, XLSX } from './downloads.ts';
 import { atomFeed, COUNTY_FEED_ENTRIES, FEED_ENTRIES, REGION_FEED_ENTRIES } from './feed.ts';
 import { ATOM, headersFile } from './hosting.ts';
 import { regionData, regionDataPath, type RegionDownload } from './region-data.ts';
-import { latest, robotsTxt, sitemapChunks, sitemapIndex, urlset, type SitemapEntry } from './sitemap.ts';
+import { latest, robotsTxt, sitemapChunks, sitemapIndex, sitemapPath, urlset, type SitemapEntry } from './sitemap.ts';
 import { issuingRegions, regionWorkbookJob, regionWorkbookPath, regionWorkbooks } from './workbooks.ts';
 import { renderInProcess, type RenderWorkbook, type WorkbookJob } from './xlsx.ts';
 import { dataIndexFiles } from './data-index.ts';
@@ -64,7 +65,7 @@ export function* feeds(model: Model, site: URL): Generator<SiteFile> {
 export function* sitemaps(model: Model, ctx: OutputContext): Generator<SiteFile> {
   const chunks = sitemapChunks(ctx.sitemap);
   yield { path: '/sitemap.xml', mediaType: XML, content: sitemapIndex(chunks.map((c) => latest(c, model.asOf)), ctx.site) };
-  for (const [i, entries] of chunks.entries()) yield { path: `/sitemaps/${i + 1}.xml`, mediaType: XML, content: urlset(entries, ctx.site) };
+  for (const [i, entries] of chunks.entries()) yield { path: sitemapPath(i), mediaType: GZIP, content: new Uint8Array(gzipSync(urlset(entries, ctx.site), { level: 9 })) };
   yield { path: '/robots.txt', mediaType: 'text/plain; charset=utf-8', content: robotsTxt(ctx.site) };
 }
 

@@ -17,6 +17,7 @@ import { columnField, derivedField, type ExportField } from './fields.ts';
 import { columnsOf } from '../schema/column.ts';
 import type { RenderWorkbook, SheetSpec, WorkbookJob } from './xlsx.ts';
 import { t } from '../i18n/zh-CN.ts';
+import { rowsPath } from './tables.ts';
 
 export interface SheetRef {
   /** Site path of the workbook. */
@@ -69,10 +70,9 @@ export function announcementDownloads(model: Model, id: string): DownloadLink[] 
   const a = model.byId.get(id);
   const ref = workbookSheets(model).get(id);
   if (!a || !ref || a.rows.length === 0) return [];
-  const rowsFile = a.kind === 'plan' || a.kind === 'completion' ? 'lines' : a.kind === 'target' ? 'targets' : a.kind === 'assessment' ? 'assessments' : 'cards';
   return [
     { href: ref.path, label: t.files.workbook, note: t.files.workbookNote(model.regions.get(a.meta.region)?.name ?? a.meta.region, ref.sheet, ref.from, ref.to) },
-    { href: `/data/rows/${rowsFile}.csv`, label: t.files.rowsCsv, note: t.files.rowsCsvNote(id) },
+    { href: rowsPath(a.kind), label: rowsPath(a.kind).endsWith('.gz') ? t.files.rowsCsvGz : t.files.rowsCsv, note: t.files.rowsCsvNote(id) },
   ];
 }
 

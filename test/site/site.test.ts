@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,7 +76,7 @@ describe('a site built from a fixture data root', () => {
   });
 
   test('every row of an announcement is in the national rows file, with its announcement id and source line', () => {
-    const csv = readFileSync(join(basic, 'data/rows/lines.csv'), 'utf8');
+    const csv = gunzipSync(readFileSync(join(basic, 'data/rows/lines.csv.gz'))).toString('utf8');
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     const rows = csv.trim().split('\r\n').filter((l) => l.startsWith('2024-421202-plan,'));
     expect(rows).toHaveLength(3);
@@ -96,7 +97,7 @@ describe('a site built from a fixture data root', () => {
       expect(createHash('sha256').update(readFileSync(join(basic, 'data', file!))).digest('hex'), file).toBe(hash);
     }
     const data = page(basic, '/data/');
-    for (const f of ['lines.xlsx', 'lines.csv', 'lines-zh.csv', 'datapackage.json', 'rows/lines.csv']) expect(data).toContain(`href="/data/${f}"`);
+    for (const f of ['lines.xlsx', 'lines.csv', 'lines-zh.csv', 'datapackage.json', 'rows/lines.csv.gz']) expect(data).toContain(`href="/data/${f}"`);
     expect(text(data)).toContain('sha256sum -c SHA256SUMS');
     expect(text(data)).toContain('9.11201026674991E+17');
     const pkg = JSON.parse(readFileSync(join(basic, 'data/datapackage.json'), 'utf8'));
@@ -163,8 +164,8 @@ describe.each([
     const index = readFileSync(join(site, 'sitemap.xml'), 'utf8');
     expect(index).toContain('<sitemapindex');
     const files = [...index.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-    expect(files).toEqual(['/sitemaps/1.xml']);
-    const xml = readFileSync(join(site, 'sitemaps/1.xml'), 'utf8');
+    expect(files).toEqual(['/sitemaps/1.xml.gz']);
+    const xml = gunzipSync(readFileSync(join(site, 'sitemaps/1.xml.gz'))).toString('utf8');
     const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
     expect(locs.length).toBeGreaterThan(10);
     for (const p of locs) expect(resolves(site, p), p).toBe(true);

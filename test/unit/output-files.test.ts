@@ -43,7 +43,7 @@ describe('checksums', () => {
       expect(r.stderr).toBe('');
       expect(r.status, r.stdout).toBe(0);
     }
-    expect(check('data').stdout).toContain('rows/lines.csv: OK');
+    expect(check('data').stdout).toContain('rows/lines.csv.gz: OK');
     expect(check('data').stdout).toContain('lines.xlsx: OK');
     expect(check('regions').stdout).toContain('421202/announcements.xlsx: OK');
   });
@@ -78,7 +78,7 @@ describe('CSV', () => {
   });
 
   test('every row of every announcement, with its announcement and source line', () => {
-    const rows = text('/data/rows/lines.csv').trim().split('\r\n');
+    const rows = gunzipSync(bytesOf(files.get('/data/rows/lines.csv.gz'))).toString('utf8').trim().split('\r\n');
     expect(rows[0]).toMatch(/^announcement_id,kind,source_line,line_key,line_id,/);
     expect(rows).toContain('2025-421202-plan,plan,2,42:000123,000123,咸宁示例全数字代码电石有限公司,914212021001583828,421202,calcium-carbide,1×5000KVA电石炉,,1.5,万吨,2025-10,shutdown,2025-01-05,,,,,,,,,,,false,000001,,"{""x_原文序号"":""001""}"');
     expect(text('/data/rows/targets.csv')).toContain('2025-000000-target,2,000000,calcium-carbide,50,万吨,,全国,');
@@ -157,8 +157,12 @@ describe('crawlers', () => {
   test('the sitemap files carry the lastmod, the index the latest of each file', async () => {
     const out = new Map<string, string>();
     const { sitemaps } = await import('../../src/output/site-files.ts');
-    for (const f of sitemaps(sample, { site: new URL('https://x.example/'), sitemap: sitemapEntries(ctx), pageRoots: [] })) out.set(f.path, String(f.content));
-    expect(out.get('/sitemaps/1.xml')).toContain(`<url><loc>https://x.example/</loc><lastmod>${sample.asOf}</lastmod></url>`);
+    for (const f of sitemaps(sample, { site: new URL('https://x.example/'), sitemap: sitemapEntries(ctx), pageRoots: [] })) {
+      out.set(f.path, typeof f.content === 'string' ? f.content : gunzipSync(f.content).toString('utf8'));
+    }
+    // The sitemap files are gzipped (the index names them so); the index is plain.
+    expect(out.get('/sitemaps/1.xml.gz')).toContain(`<url><loc>https://x.example/</loc><lastmod>${sample.asOf}</lastmod></url>`);
+    expect(out.get('/sitemap.xml')).toContain('<loc>https://x.example/sitemaps/1.xml.gz</loc>');
     expect(out.get('/sitemap.xml')).toContain(`<lastmod>${sample.asOf}</lastmod>`);
   });
 
@@ -217,7 +221,10 @@ describe('hosting', () => {
     }
   });
 
-  test('the build writes no gzip copy: nginx deployments add them (npm run precompress)', () => {
-    expect([...files.keys()].filter((p) => p.endsWith('.gz'))).toEqual([]);
+  test('the build writes no gzip copy of another output: nginx deployments add them (npm run precompress)', () => {
+    const gz = [...files.keys()].filter((p) => p.endsWith('.gz'));
+    expect(gz.filter((p) => files.has(p.slice(0, -3)))).toEqual([]);
+    // What it does gzip is published only so: the sitemap files and the national rows of plans and completions.
+    expect(gz.sort()).toEqual(['/data/rows/lines.csv.gz', '/sitemaps/1.xml.gz']);
   });
 });
