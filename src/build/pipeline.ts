@@ -140,7 +140,7 @@ async function buildSteps(o: BuildOptions, step: (name: string) => void, memory:
     const outputs = buildOutputs(model, ctx, o.repo);
     // The national downloads and the search index first, while memory holds only the model;
     // then the pages reuse what those freed.
-    const early = await writeSiteFiles(staged, outputs.early);
+    const early = await writeSiteFiles(staged, outputs.early, collectGarbage);
     lap('outputs');
     const { records, codes } = await writeSearchIndex(model, staged, join(o.repo, 'content/policies'));
     o.log(`搜索索引：${records} 条记录，${codes} 个统一社会信用代码。\n`);

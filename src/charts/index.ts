@@ -16,7 +16,7 @@
  * ```
  * and the CSV from an endpoint (`status.csv.ts`) returning `chartTableToCsv(table)`.
  */
-export { escapeXml, type BaseOptions } from './svg.ts';
+export { escapeXml, TALL, type BaseOptions } from './svg.ts';
 export { chartTableToCsv, columnHeader, formatTableCell, type ChartCell, type ChartColumn, type ChartTable } from './table.ts';
 export { STATUS_COLOURS, statusLabel } from './palette.ts';
 export { targetsVsEliminated, targetsVsEliminatedTable, type TargetEliminatedRow, type TargetsVsEliminatedOptions } from './targets.ts';

@@ -138,7 +138,7 @@ export const zhCN = {
   search: {
     title: '搜索',
     label: '企业名称（可输入名称的任一部分）、统一社会信用代码、股票代码、清单编号、设备、地区、行业或文号',
-    headerLabel: '搜索企业名称、信用代码、地区或文号',
+    headerLabel: '全站搜索',
     headerPlaceholder: '企业名称或信用代码',
     button: '搜索',
     noScript: '搜索需要浏览器启用 JavaScript。也可以从各地区页面逐级查找：',
@@ -572,7 +572,6 @@ export const zhCN = {
     label: '状态依据',
     basis: (issuer: string, date: string) => `${issuer}${date}发布的`,
     superseded: '（该公告已被更正，而更正公告未列出这一条）',
-    glossary: '各状态的含义',
   },
   checkElsewhere: {
     title: '到其他平台核对',

@@ -1,7 +1,7 @@
 import {
   capacityByProvince, capacityByProvinceTable, capacityByYear, capacityByYearTable, childRegionsRanked, childRegionsRankedTable,
   linesByStatus, linesByStatusTable, nationalTrend, nationalTrendTable, provinceTileMap, provinceTileMapTable,
-  targetsVsEliminated, targetsVsEliminatedTable, columnHeader, formatTableCell, type ChartTable,
+  targetsVsEliminated, targetsVsEliminatedTable, columnHeader, formatTableCell, TALL, type ChartTable,
 } from '../charts/index.ts';
 import { capacityTable, childRegions, progressOf } from '../derive/aggregate.ts';
 import type { LineState, Model } from '../derive/model.ts';
@@ -54,13 +54,17 @@ export function regionCharts(model: Model, code: string): ChartSpec[] {
   const name = model.regions.get(code)?.name ?? code;
   const example = lines.some((l) => l.example);
   const page = `/regions/${code}/`;
-  const embed = levelOf(code) !== 'county';
+  const county = levelOf(code) === 'county';
+  const embed = !county;
+  // A county's chart of targets draws its largest industries over three years, in half the height
+  // (its table just below has every year and industry): a national site has 2,800 of them.
+  const drawn = county ? { years: 3, maxHeight: TALL / 2 } : {};
   const out: ChartSpec[] = [];
   const cap = capacityTable(model, lines, code).filter((c) => c.target !== undefined || c.eliminated > 0).sort(byLines(lines));
   if (cap.length > 0) {
     const rows = cap.map((c) => ({ industry: industryName(model, c.industry), unit: c.unit, year: c.year, target: c.target, eliminated: c.eliminated }));
     const title = t.charts2.regionTargets(name);
-    out.push({ id: `region-${code}-targets`, title, embed, svg: targetsVsEliminated(rows, { id: `region-${code}-targets`, title }), table: targetsVsEliminatedTable(rows, { title }), page, example });
+    out.push({ id: `region-${code}-targets`, title, embed, svg: targetsVsEliminated(rows, { id: `region-${code}-targets`, title, ...drawn }), table: targetsVsEliminatedTable(rows, { title }), page, example });
   }
   if (lines.length > 0) {
     const counts = progressOf(lines).byStatus;

@@ -122,7 +122,7 @@ export const COMPONENT_EXAMPLES = {
   ChangesTable: [{ title: '变更记录表', description: '每条公告的影响，可按省份筛选。', props: { view: changes } }],
   YearLinks: [{ title: '按年度查看', description: '各年度页面的链接和条数。', props: { years } }],
   StatusEvidence: [
-    { title: '状态依据', description: '状态据哪条公告、哪个机关、哪天发布，并链接到各状态的含义。', props: { evidence } },
+    { title: '状态依据', description: '状态据哪条公告、哪个机关、哪天发布；状态本身链接到它在术语说明中的含义。', props: { evidence } },
     { title: '只见于已更正的公告', description: '列出这条线的公告都已被更正；来自数据的文字一律转义。', props: { evidence: hostileEvidence } },
   ],
   CommentPeriod: [

@@ -106,7 +106,8 @@ describe('an enterprise page', () => {
     const html = page(basic, '/enterprises/91421202MA49ABCDXM/');
     expect(text(html)).toContain('状态依据： 已关停 ，据咸安区经济和信息化局2024年12月15日发布的 《咸安区2024年淘汰落后产能完成名单》');
     expect(html).toContain('<a href="/announcements/2024-421202-completion/">《咸安区2024年淘汰落后产能完成名单》</a>');
-    expect(html).toContain('<a href="/glossary/#status">各状态的含义</a>');
+    // The status itself links its meaning in the glossary.
+    expect(html).toContain('状态依据：<a href="/glossary/#status">已关停</a>');
   });
 
   test('with a credit code, links the credit register and the permit platform and shows the code to paste', () => {

@@ -2,7 +2,7 @@
  * The machine outputs besides the workbooks: checksums that `sha256sum -c` accepts in the folder
  * that holds them, CSV for machines and with Chinese headers, each region's data.json, robots.txt,
  * sitemaps with lastmod from the data, the `_headers` file under a host that merges every
- * matching rule, content types, and gzip copies of large files.
+ * matching rule, content types, and gzip copies of large files (for nginx, made after the build).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -24,7 +24,6 @@ export const BUDGET = { bytes: 1024 ** 3, files: 150_000 };
 export function partOf(rel: string): string {
   const top = rel.includes('/') ? rel.slice(0, rel.indexOf('/')) : '';
   const name = rel.slice(rel.lastIndexOf('/') + 1);
-  if (name.endsWith('.gz')) return 'gzip copies';
   if (top === 'enterprises') return 'enterprise pages';
   if (top === 'announcements') return 'announcement pages';
   if (top === 'regions') {

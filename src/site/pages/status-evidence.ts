@@ -38,10 +38,12 @@ export function statusEvidence(model: Model, line: LineState): StatusEvidence {
 }
 
 /**
- * The evidence as the paragraph under a line's heading. The announcement is named by its document
- * number where it has one (the line's record just below gives its title), else by its title.
+ * The evidence as the paragraph under a line's heading: the status, linking its meaning in the
+ * glossary, then whose announcement it follows and when. The announcement is named by its
+ * document number where it has one (the line's record just below gives its title), else by its
+ * title.
  */
 export function statusEvidenceHtml(e: StatusEvidence): string {
   const name = e.announcement.docNumber ?? `《${e.announcement.title}》`;
-  return `<p class=status-evidence>${t.statusEvidence.label}：<strong>${escapeHtml(e.status)}</strong>，${t.line.according}${escapeHtml(e.by)}<a${htmlAttr('href', e.announcement.href)}>${escapeHtml(name)}</a>${e.supersededOnly ? t.statusEvidence.superseded : ''} · <a${htmlAttr('href', e.glossaryHref)}>${t.statusEvidence.glossary}</a></p>`;
+  return `<p class=status-evidence>${t.statusEvidence.label}：<a${htmlAttr('href', e.glossaryHref)}>${escapeHtml(e.status)}</a>，${t.line.according}${escapeHtml(e.by)}<a${htmlAttr('href', e.announcement.href)}>${escapeHtml(name)}</a>${e.supersededOnly ? t.statusEvidence.superseded : ''}</p>`;
 }
