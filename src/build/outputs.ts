@@ -11,11 +11,13 @@ import { siteFileParts, type OutputContext, type SiteFile } from '../output/site
 import { allCharts } from '../site/charts.ts';
 
 /**
- * `/embed/<id>/data.csv`: exactly the chart's numbers. The chart itself is the SVG inside its embed
- * page; a file of the same SVG beside it would repeat 74 MB across a national site.
+ * `/embed/<id>/data.csv`: exactly the chart's numbers, beside its embed page. The chart itself is
+ * the SVG inside that page; a file of the same SVG beside it would repeat 74 MB across a national
+ * site. A county's charts have neither (their numbers are its page's tables and its data.json).
  */
 export function* chartFiles(model: Model): Generator<SiteFile> {
   for (const chart of allCharts(model)) {
+    if (!chart.embed) continue;
     yield { path: `/embed/${chart.id}/data.csv`, mediaType: 'text/csv; charset=utf-8', content: chartTableToCsv(chart.table) };
   }
 }

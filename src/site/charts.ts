@@ -20,9 +20,9 @@ export interface ChartSpec {
   page: string;
   example: boolean;
   /**
-   * It has an embed page (/embed/<id>/): the national, industry, province and city charts. A
-   * county's charts are not offered for embedding (a national site has 2,800 counties, two charts
-   * each); their numbers are on the county's page and in each chart's CSV.
+   * It has an embed page and a CSV (/embed/<id>/, /embed/<id>/data.csv): the national, industry,
+   * province and city charts. A county's charts have neither (a national site has 2,800 counties,
+   * two charts each); their numbers are the county page's tables and its data.json.
    */
   embed: boolean;
 }

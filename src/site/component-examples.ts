@@ -4,6 +4,7 @@
  * every other page kind, and a test requires an example for every file in src/components. The
  * hostile examples show that text from data is escaped.
  */
+import { statusClass } from './table.ts';
 import { linesByStatus, linesByStatusTable } from '../charts/index.ts';
 import type { ChartSpec } from './charts.ts';
 import type { CorrectionView } from './pages/announcement.ts';
@@ -30,10 +31,10 @@ const table: TableData = {
   id: 'example-lines',
   columns: [{ label: '企业名称', phone: true }, { label: '设备名称及型号' }, { label: '产能', numeric: true }, { label: '状态', phone: true, href: '/glossary/#status' }, { label: '淘汰时限', phone: true, href: '/glossary/#overdue' }, { label: '备注', prose: true }],
   rows: [
-    { cells: [cell(link('咸宁示例电石有限公司', '/regions/000000/')), cell('1×5000KVA电石炉'), num('3万吨'), cell({ text: '已拆除', className: 'status s-dismantled' }), cell(date('2024年12月31日', '2024-12-31')), cell('备注是长文字：在阅读宽度内换行，是唯一可以让一行变高的格子。原文：2024年10月拆除供电设施、矿热炉及相关设备；已注销营业执照。')], data: { status: 'dismantled' } },
-    { cells: [cell(link('咸宁示例电石有限公司', '/regions/000000/')), cell('1×6000KVA电石炉'), num('1.6万吨'), cell({ text: '计划淘汰', className: 'status s-planned' }), cell(date('2025年6月', '2025-06'), { text: ' 逾期', alert: true }), cell()], data: { status: 'planned', overdue: '1' } },
-    { cells: [cell(link('示例钢铁公司', '/regions/000000/')), cell('300立方米高炉'), num('30万吨'), cell({ text: '计划淘汰', className: 'status s-planned' }), cell(date('2011年12月', '2011-12'), { text: ' 未见完成公告', className: 'un' }), cell()], data: { status: 'planned', unreported: '1' } },
-    { cells: [cell(HOSTILE), cell(HOSTILE), num('0'), cell({ text: '已关停', className: 'status s-shutdown' }), cell(), cell(HOSTILE)], data: { status: 'shutdown' } },
+    { cells: [cell(link('咸宁示例电石有限公司', '/regions/000000/')), cell('1×5000KVA电石炉'), num('3万吨'), cell({ text: '已拆除', className: statusClass('dismantled') }), cell(date('2024年12月31日', '2024-12-31')), cell('备注是长文字：在阅读宽度内换行，是唯一可以让一行变高的格子。原文：2024年10月拆除供电设施、矿热炉及相关设备；已注销营业执照。')], data: { status: 'dismantled' } },
+    { cells: [cell(link('咸宁示例电石有限公司', '/regions/000000/')), cell('1×6000KVA电石炉'), num('1.6万吨'), cell({ text: '计划淘汰', className: statusClass('planned') }), cell(date('2025年6月', '2025-06'), { text: ' 逾期', alert: true }), cell()], data: { status: 'planned', overdue: '1' } },
+    { cells: [cell(link('示例钢铁公司', '/regions/000000/')), cell('300立方米高炉'), num('30万吨'), cell({ text: '计划淘汰', className: statusClass('planned') }), cell(date('2011年12月', '2011-12'), { text: ' 未见完成公告', className: 'un' }), cell()], data: { status: 'planned', unreported: '1' } },
+    { cells: [cell(HOSTILE), cell(HOSTILE), num('0'), cell({ text: '已关停', className: statusClass('shutdown') }), cell(), cell(HOSTILE)], data: { status: 'shutdown' } },
   ],
 };
 

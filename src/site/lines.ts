@@ -3,6 +3,7 @@
  * region's or an industry's lines table, and the facts of one line on its enterprise page. The
  * columns and their order come from the schema; this file only says how each kind of value reads.
  */
+import { statusClass } from './table.ts';
 import type { LineState, Model } from '../derive/model.ts';
 import { publishLine } from '../derive/published-line.ts';
 import { formatDate, formatQuantity } from '../i18n/format.ts';
@@ -26,7 +27,7 @@ export function valueParts(p: PublishedLine, name: PublishedColumn, meta: Publis
     case 'deadline':
       return typeof v === 'string' ? [{ text: formatDate(v), datetime: v }, ...deadlineMark(p)] : [];
     case 'status':
-      return [{ text: p.status_label, className: `status s-${p.status}` }];
+      return [{ text: p.status_label, className: statusClass(p.status) }];
     case 'yes-no':
       return typeof v === 'boolean' ? [{ text: v ? t.yes : t.no }] : [];
     default:

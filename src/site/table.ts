@@ -71,6 +71,13 @@ export const date = (text: string, datetime: string): Part => ({ text, datetime 
 /** The visible text of a cell, for tests and for filters. */
 export const cellText = (c: Cell): string => c.parts.map((p) => p.text).join('');
 
+/**
+ * The class of a status badge: `s-<status>` (its colour; the stylesheet draws every s- class as a
+ * badge). One class, not two: a national site shows half a million badges.
+ */
+export const statusClass = (status: string): string => `s-${status}`;
+const isBadge = (className: string | undefined): boolean => className?.startsWith('s-') ?? false;
+
 /** One run as HTML: text escaped, then wrapped in time, span, strong and a link as it asks. */
 export function partHtml(p: Part): string {
   let h = escapeHtml(p.text);
@@ -120,7 +127,7 @@ export function columnWidth(table: TableData, i: number): number {
         widest = Math.max(widest, w);
         w = 0;
       }
-      w += textEm(p.text.trim()) + (p.className?.startsWith('status') ? 1 : 0);
+      w += textEm(p.text.trim()) + (isBadge(p.className) ? 1 : 0);
     }
     if (w > widest) widest = w;
   }

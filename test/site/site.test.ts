@@ -204,7 +204,9 @@ describe('charts', () => {
     const html = page(basic, '/enterprises/91421202MA49ABCDXM/');
     expect(html).not.toMatch(/<svg/);
     const record = html.slice(html.indexOf('<ol class="record"'), html.indexOf('</ol>', html.indexOf('<ol class="record"')));
-    const dates = [...record.matchAll(/<time datetime="([^"]+)"/g)].map((m) => m[1]);
+    const iso = (y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+    const dates = [...text(record).matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日 /g)].map((m) => iso(m[1]!, m[2]!, m[3]!));
+    expect(dates.length).toBeGreaterThan(1);
     expect(dates).toEqual([...dates].sort());
     expect(text(record)).toMatch(/咸安区2024年淘汰落后产能完成名单 ?： ?已关停 ?（已关停 2024年5月1日）/);
   });

@@ -1,4 +1,5 @@
 /** An enterprise's page: its codes, each line with its facts, timeline and sources, and funds. */
+import { statusClass } from '../table.ts';
 import type { EnterpriseState, LineState, Model } from '../../derive/model.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
@@ -76,7 +77,7 @@ function lineSection(model: Model, l: LineState): LineSection {
   const seen = new Set<string>();
   return {
     heading: `${l.row.equipment ?? t.line.equipmentUnknown}${(l.row.equipment_count ?? 1) > 1 ? ` ×${l.row.equipment_count}` : ''}`,
-    status: { label: statusLabel(l.status), className: `status s-${l.status}` },
+    status: { label: statusLabel(l.status), className: statusClass(l.status) },
     late: lateNote(l),
     facts: lineDetails(model, l),
     record: l.mentions.map((m) => {
@@ -86,7 +87,7 @@ function lineSection(model: Model, l: LineState): LineSection {
       return {
         date: formatDate(m.published), datetime: m.published,
         source: { href: `/announcements/${m.announcementId}/`, title: titleOf(m.announcementId) },
-        status: { label: statusLabel(m.row.status), className: `status s-${m.row.status}` },
+        status: { label: statusLabel(m.row.status), className: statusClass(m.row.status) },
         steps, corrected: m.superseded,
       };
     }),
@@ -118,7 +119,8 @@ export function enterprisePage(model: Model, e: EnterpriseState): EnterprisePage
  * A line's card on its enterprise's page: heading with its status, how late it is, whose record the
  * status follows, its facts, its record and its note. Written as a string, as the tables are
  * (src/site/table.ts): a national site has 100,000 of them, so the markup is as short as HTML
- * allows (the optional end tags of dt, dd and li left out, attributes unquoted where they can be).
+ * allows (the optional end tags of dt, dd and li left out, attributes unquoted where they can be;
+ * the record's dates are plain text, in order, their ISO form in the line's data downloads).
  * Everything from data goes through `escapeHtml`.
  */
 export function lineCardHtml(l: LineSection, evidence: StatusEvidence): string {
@@ -126,7 +128,7 @@ export function lineCardHtml(l: LineSection, evidence: StatusEvidence): string {
   const late = l.late ? `<p><a${htmlAttr('href', l.late.href)} class=${l.late.alert ? 'overdue' : 'un'}>${escapeHtml(l.late.text)}</a></p>` : '';
   const facts = l.facts.map((f) => `<dt>${escapeHtml(f.label)}<dd>${partsHtml(f.parts)}`).join('');
   const record = l.record.map((r) =>
-    `<li><time${htmlAttr('datetime', r.datetime)}>${escapeHtml(r.date)}</time> <a${htmlAttr('href', r.source.href)}>${escapeHtml(r.source.title)}</a>${r.corrected ? t.marks.corrected : ''}：${badge(r.status)}${r.steps.length > 0 ? escapeHtml(`（${r.steps.join('，')}）`) : ''}`).join('');
+    `<li>${escapeHtml(r.date)} <a${htmlAttr('href', r.source.href)}>${escapeHtml(r.source.title)}</a>${r.corrected ? t.marks.corrected : ''}：${badge(r.status)}${r.steps.length > 0 ? escapeHtml(`（${r.steps.join('，')}）`) : ''}`).join('');
   const note = l.note ? `<p>${t.line.note}：${escapeHtml(l.note)}</p>` : '';
   return `<article class=line-card><h3>${escapeHtml(l.heading)} ${badge(l.status)}</h3>${late}${statusEvidenceHtml(evidence)}<dl class=meta>${facts}</dl><ol class=record${htmlAttr('aria-label', t.line.timeline)}>${record}</ol>${note}</article>`;
 }

@@ -3,6 +3,7 @@
  * follows. The rules themselves live in src/derive (deadline.ts, model.ts); this page says them
  * in words, with the record's own counts as examples.
  */
+import { statusClass } from '../table.ts';
 import type { Model } from '../../derive/model.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
@@ -45,7 +46,7 @@ export function glossaryPage(model: Model): GlossaryPage {
           caption: g.statusTable,
           columns: [{ label: g.statusTerm }, { label: g.statusMeaning, prose: true }, { label: t.progress.complete }, { label: t.progress.lines, numeric: true }],
           rows: LINE_STATUSES.map((s) => ({
-            cells: [cell({ text: statusLabel(s), className: `status s-${s}` }), cell(g.statuses[s]), cell(COMPLETE.has(s) ? t.yes : t.no), { parts: [{ text: counts(nation?.byStatus[s]) }], numeric: true }],
+            cells: [cell({ text: statusLabel(s), className: statusClass(s) }), cell(g.statuses[s]), cell(COMPLETE.has(s) ? t.yes : t.no), { parts: [{ text: counts(nation?.byStatus[s]) }], numeric: true }],
           })),
         },
       },

@@ -3,6 +3,7 @@
  * model, so the .astro files only render and these are tested without a build. A page lists at
  * most WATCHLIST_PAGE_ROWS items and points to the CSV for the rest, as region pages do.
  */
+import { statusClass } from '../table.ts';
 import type { Model } from '../../derive/model.ts';
 import { WATCHLIST_KINDS, type ItemOf, type WatchlistKind } from '../../derive/watchlists.ts';
 import { formatDate, formatNumber, formatQuantity } from '../../i18n/format.ts';
@@ -77,7 +78,7 @@ function regionCounts(model: Model, kind: WatchlistKind): WatchlistPage['regions
 const enterpriseCell = (kind: WatchlistKind, item: ItemOf[WatchlistKind], name: string): Cell => cell(link(name, watchItemHref(kind, item)));
 const announcementCell = (model: Model, id: string, prefix?: string): Cell => cell(prefix, link(model.byId.get(id)?.meta.title ?? id, `/announcements/${id}/`));
 const equipmentOf = (l: ItemOf['overdue']['line']) => `${l.row.equipment ?? t.line.equipmentUnknown}${(l.row.equipment_count ?? 1) > 1 ? ` ×${l.row.equipment_count}` : ''}`;
-const statusCell = (status: string) => cell({ text: statusLabel(status), className: `status s-${status}` });
+const statusCell = (status: string) => cell({ text: statusLabel(status), className: statusClass(status) });
 
 function tableOf(model: Model, kind: WatchlistKind, shown: number): TableData {
   const c = t.watchlists.col;
