@@ -14,7 +14,7 @@ import { atomFeed, COUNTY_FEED_ENTRIES, FEED_ENTRIES, REGION_FEED_ENTRIES } from
 import { ATOM, headersFile } from './hosting.ts';
 import { regionData, regionDataPath, type RegionDownload } from './region-data.ts';
 import { latest, robotsTxt, sitemapChunks, sitemapIndex, sitemapPath, urlset, type SitemapEntry } from './sitemap.ts';
-import { issuingRegions, regionWorkbookJob, regionWorkbookPath, regionWorkbooks } from './workbooks.ts';
+import { regionWorkbookJob, regionWorkbookPath, regionWorkbooks, workbookOwner, workbookOwners } from './workbooks.ts';
 import { renderInProcess, type RenderWorkbook, type WorkbookJob } from './xlsx.ts';
 import { dataIndexFiles } from './data-index.ts';
 import { watchlistFiles } from './watchlists.ts';
@@ -44,7 +44,7 @@ export interface OutputContext {
  * (/data/lines.xlsx) streams its rows and is written in process, with the other national files.
  */
 export function workbookPlan(model: Model, site: URL): { paths: string[]; job(path: string): WorkbookJob } {
-  const codes = new Map(issuingRegions(model).map((code) => [regionWorkbookPath(code), code]));
+  const codes = new Map(workbookOwners(model).map((code) => [regionWorkbookPath(code), code]));
   return { paths: [...codes.keys()], job: (path) => regionWorkbookJob(model, site, t.siteName, codes.get(path)!) };
 }
 
@@ -69,21 +69,26 @@ export function* sitemaps(model: Model, ctx: OutputContext): Generator<SiteFile>
   yield { path: '/robots.txt', mediaType: 'text/plain; charset=utf-8', content: robotsTxt(ctx.site) };
 }
 
-/** Each region's workbook of the announcements it issued (if any), then its data.json, by code. */
+/**
+ * Each region's workbook (if it has one: src/output/workbooks.ts, workbookOwner), then its
+ * data.json, by code. A county's data.json names the workbook its announcements are in, its
+ * parent's, written before it (a parent's code sorts before its counties').
+ */
 export async function* regionFiles(model: Model, site: URL, render: RenderWorkbook = renderInProcess): AsyncGenerator<SiteFile> {
   const books = regionWorkbooks(model, site, t.siteName, render);
+  const written = new Map<string, RegionDownload>();
   let next = await books.next();
   for (const code of model.regionList) {
-    const downloads: RegionDownload[] = [];
     if (!next.done && next.value.code === code) {
       const { path, content } = next.value;
       yield { path, mediaType: XLSX, content };
-      downloads.push({ path, bytes: content.byteLength, sha256: sha256(content) });
+      written.set(code, { path, bytes: content.byteLength, sha256: sha256(content) });
       next = await books.next();
     }
-    yield { path: regionDataPath(code), mediaType: JSON_TYPE, content: `${JSON.stringify(regionData(model, code, site, downloads))}\n` };
+    const own = written.get(code) ?? (model.announcementsIssuedBy.has(code) ? written.get(workbookOwner(model, code)) : undefined);
+    yield { path: regionDataPath(code), mediaType: JSON_TYPE, content: `${JSON.stringify(regionData(model, code, site, own ? [own] : []))}\n` };
   }
-  // Every issuing region is in regionList; anything left would be a region without a page.
+  // Every workbook's owner is in regionList; anything left would be a region without a page.
   if (!next.done) throw new Error(t.build.regionWithoutPage(next.value.code));
 }
 

@@ -37,6 +37,39 @@ export const regionWorkbookPath = (code: string) => `/regions/${code}/announceme
 /** The sheet of a kind of announcement: its Chinese name (at most 31 characters, none of []:*?/\). */
 export const kindSheetName = (kind: Kind): string => KIND_LABELS[kind];
 
+/**
+ * The region whose workbook holds the announcements `code` issued: a county's are in its parent's
+ * (its city's, or its province's where the province is its parent), anything else in its own. A
+ * national site has 2,800 issuing counties: a workbook each cost 25 MB more (every workbook
+ * carries its own styles, theme and parts, and a county's few rows compress poorly).
+ */
+export function workbookOwner(model: Model, code: string): string {
+  const r = model.regions.get(code);
+  return r?.level === 'county' && r.parent ? r.parent : code;
+}
+
+const books = new WeakMap<Model, Map<string, Announcement[]>>();
+
+/**
+ * Each workbook's announcements, by owner in code order: the owner's own first, then each county's
+ * by code; each region's newest first (as it issued them).
+ */
+export function workbookAnnouncements(model: Model): Map<string, Announcement[]> {
+  let m = books.get(model);
+  if (!m) {
+    m = new Map();
+    for (const code of [...model.announcementsIssuedBy.keys()].sort()) {
+      const owner = workbookOwner(model, code);
+      let list = m.get(owner);
+      if (!list) m.set(owner, (list = []));
+      for (const a of model.announcementsIssuedBy.get(code)!) list.push(a);
+    }
+    m = new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    books.set(model, m);
+  }
+  return m;
+}
+
 const cache = new WeakMap<Model, Map<string, SheetRef>>();
 
 /** Announcement id → its workbook, sheet and rows (computed once per model). */
@@ -44,12 +77,12 @@ export function workbookSheets(model: Model): Map<string, SheetRef> {
   let m = cache.get(model);
   if (!m) {
     m = new Map();
-    for (const [code, list] of model.announcementsIssuedBy) {
+    for (const [owner, list] of workbookAnnouncements(model)) {
       const next = new Map<Kind, number>();
       for (const a of list) {
         const from = next.get(a.kind) ?? 2;
         next.set(a.kind, from + a.rows.length);
-        m.set(a.id, { path: regionWorkbookPath(code), sheet: kindSheetName(a.kind), from, to: from + a.rows.length - 1 });
+        m.set(a.id, { path: regionWorkbookPath(owner), sheet: kindSheetName(a.kind), from, to: from + a.rows.length - 1 });
       }
     }
     cache.set(model, m);
@@ -71,7 +104,7 @@ export function announcementDownloads(model: Model, id: string): DownloadLink[] 
   const ref = workbookSheets(model).get(id);
   if (!a || !ref || a.rows.length === 0) return [];
   return [
-    { href: ref.path, label: t.files.workbook, note: t.files.workbookNote(model.regions.get(a.meta.region)?.name ?? a.meta.region, ref.sheet, ref.from, ref.to) },
+    { href: ref.path, label: t.files.workbook, note: t.files.workbookNote(workbookName(model, workbookOwner(model, a.meta.region)), ref.sheet, ref.from, ref.to) },
     { href: rowsPath(a.kind), label: rowsPath(a.kind).endsWith('.gz') ? t.files.rowsCsvGz : t.files.rowsCsv, note: t.files.rowsCsvNote(id) },
   ];
 }
@@ -116,6 +149,7 @@ const INDEX_FIELDS: ExportField[] = [
   derivedField('sheet', '工作表', 'string', '本公告的表格所在的工作表', { width: 16 }),
   derivedField('sheet_rows', '所在行', 'string', '本公告的表格在该工作表中的行', { width: 10 }),
   derivedField('title', '公告标题', 'string', '公告标题', { width: 44 }),
+  derivedField('region', '发布地区', 'string', '发布本公告的地区', { width: 12 }),
   derivedField('kind', '类别', 'string', '公告类别', { width: 14 }),
   derivedField('published', '发布日期', 'date', '发布日期', { text: true, width: 12 }),
   derivedField('year', '年度', 'integer', '工作年度', { width: 8 }),
@@ -126,19 +160,25 @@ const INDEX_FIELDS: ExportField[] = [
   derivedField('page', '公告页面', 'string', '公告页面的网址', { width: 50 }),
 ];
 
-/** The regions that issued announcements, in code order: each has a workbook. */
-export const issuingRegions = (model: Model): string[] => [...model.announcementsIssuedBy.keys()].sort();
+/** The regions with a workbook, in code order. */
+export const workbookOwners = (model: Model): string[] => [...workbookAnnouncements(model).keys()];
+
+/** What a workbook holds, by its owner: 咸宁市及所辖地区, or a region's own name when no county's are in it. */
+export function workbookName(model: Model, owner: string): string {
+  const name = model.regions.get(owner)?.name ?? owner;
+  const list = workbookAnnouncements(model).get(owner) ?? [];
+  return list.some((a) => a.meta.region !== owner) ? t.files.regionAndCounties(name) : name;
+}
 
 /** The rows of a sheet an announcement's table takes, as a spreadsheet user reads them: 2–7 (empty when it has none). */
 export const sheetRows = (ref: SheetRef): string => (ref.to < ref.from ? '' : ref.to === ref.from ? String(ref.from) : `${ref.from}–${ref.to}`);
 
 /** The workbook of an issuing region as a job to write: an index sheet, then a sheet per kind of announcement. */
 export function regionWorkbookJob(model: Model, site: URL, creator: string, code: string, refs: ReadonlyMap<string, SheetRef> = workbookSheets(model)): WorkbookJob {
-  const list = model.announcementsIssuedBy.get(code)!;
-  const name = model.regions.get(code)?.name ?? code;
+  const list = workbookAnnouncements(model).get(code)!;
   const rows = list.map((a) => {
     const ref = refs.get(a.id)!;
-    return [ref.sheet, sheetRows(ref), a.meta.title, KIND_LABELS[a.kind], a.meta.published, a.meta.year, a.meta.doc_number, a.rows.length, model.supersededBy.get(a.id), a.id, new URL(`/announcements/${a.id}/`, site).href];
+    return [ref.sheet, sheetRows(ref), a.meta.title, model.regions.get(a.meta.region)?.name ?? a.meta.region, KIND_LABELS[a.kind], a.meta.published, a.meta.year, a.meta.doc_number, a.rows.length, model.supersededBy.get(a.id), a.id, new URL(`/announcements/${a.id}/`, site).href];
   });
   const index: SheetSpec = {
     name: INDEX_SHEET, fields: INDEX_FIELDS, rows,
@@ -147,23 +187,23 @@ export function regionWorkbookJob(model: Model, site: URL, creator: string, code
         const ref = refs.get(a.id)!;
         return `#'${ref.sheet}'!A${ref.to < ref.from ? 1 : ref.from}`;
       }),
-      page: rows.map((r) => String(r[10])),
+      page: rows.map((r) => String(r[11])),
     },
   };
   const kinds: Kind[] = [];
   for (const a of list) if (!kinds.includes(a.kind)) kinds.push(a.kind);
   kinds.sort((x, y) => Object.keys(KIND_LABELS).indexOf(x) - Object.keys(KIND_LABELS).indexOf(y));
   const sheets = [index, ...kinds.map((k) => kindSheet(model, k, list.filter((a) => a.kind === k)))];
-  return { path: regionWorkbookPath(code), sheets, opts: { date: model.asOf, title: t.files.regionWorkbook(name), creator } };
+  return { path: regionWorkbookPath(code), sheets, opts: { date: model.asOf, title: t.files.regionWorkbook(workbookName(model, code)), creator } };
 }
 
-/** Each issuing region's workbook, in code order, written by `render` (its job made only if the writer needs it). */
+/** Each workbook, by its owner in code order, written by `render` (its job made only if the writer needs it). */
 export async function* regionWorkbooks(model: Model, site: URL, creator: string, render: RenderWorkbook): AsyncGenerator<{ code: string; path: string; content: Uint8Array }> {
   // A few are asked for at once: an in-process writer waits on its zip streams between entries,
   // and another workbook fills those waits. They are yielded in code order.
   const LOOKAHEAD = 4;
   const refs = workbookSheets(model);
-  const codes = issuingRegions(model);
+  const codes = workbookOwners(model);
   const pending: Promise<{ code: string; path: string; content: Uint8Array }>[] = [];
   let next = 0;
   for (;;) {

@@ -109,7 +109,7 @@ describe('the site on nginx with the documented configuration', () => {
   test('sends each kind of file with its type and caching, as the deploy tool does', async () => {
     const paths = [
       '/', '/regions/421202/', '/data/lines.csv', '/data/changes.json', '/data/lines.xlsx', '/data/SHA256SUMS', '/sitemap.xml', '/feed.xml',
-      '/regions/421202/feed.xml', '/regions/421202/data.json', '/regions/421202/announcements.xlsx', '/robots.txt', '/embed/region-420000-targets/data.csv',
+      '/regions/421202/feed.xml', '/regions/421202/data.json', '/regions/421200/announcements.xlsx', '/robots.txt', '/embed/region-420000-targets/data.csv',
       ...listDir(join(site, '_astro')).map((f) => `/_astro/${f}`),
       '/pagefind/pagefind.js', '/pagefind/wasm.unknown.pagefind',
     ];

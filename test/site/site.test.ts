@@ -70,9 +70,9 @@ describe('a site built from a fixture data root', () => {
     expect(plan).toContain('&lt;b&gt;原文中的 HTML 只显示为文字&lt;/b&gt;');
     expect(plan).not.toContain('<b>原文');
     // Its table to download: the issuing region's workbook, naming the sheet of its kind and its rows there.
-    expect(plan).toContain('href="/regions/421202/announcements.xlsx"');
+    expect(plan).toContain('href="/regions/421200/announcements.xlsx"');
     expect(text(plan)).toMatch(/工作表“计划淘汰名单”第 \d+(–\d+)? 行/);
-    expect(resolves(basic, '/regions/421202/announcements.xlsx')).toBe(true);
+    expect(resolves(basic, '/regions/421200/announcements.xlsx')).toBe(true);
   });
 
   test('every row of an announcement is in the national rows file, with its announcement id and source line', () => {

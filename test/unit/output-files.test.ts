@@ -45,7 +45,7 @@ describe('checksums', () => {
     }
     expect(check('data').stdout).toContain('rows/lines.csv.gz: OK');
     expect(check('data').stdout).toContain('lines.xlsx: OK');
-    expect(check('regions').stdout).toContain('421202/announcements.xlsx: OK');
+    expect(check('regions').stdout).toContain('421200/announcements.xlsx: OK');
   });
 
   test('and fails on a changed file', () => {
@@ -114,9 +114,13 @@ describe('a region’s data.json', () => {
   });
 
   test('names its workbook with the size and SHA-256 of the file', () => {
-    const book = bytesOf(files.get('/regions/421202/announcements.xlsx'));
-    expect(data.downloads).toEqual([{ path: '/regions/421202/announcements.xlsx', bytes: book.length, sha256: createHashHex(book) }]);
-    expect(JSON.parse(text('/regions/421200/data.json')).downloads).toEqual([]);
+    // A county's announcements are in its city's workbook, which its data.json names.
+    const book = bytesOf(files.get('/regions/421200/announcements.xlsx'));
+    expect(files.has('/regions/421202/announcements.xlsx')).toBe(false);
+    expect(data.downloads).toEqual([{ path: '/regions/421200/announcements.xlsx', bytes: book.length, sha256: createHashHex(book) }]);
+    expect(JSON.parse(text('/regions/421200/data.json')).downloads).toEqual(data.downloads);
+    // A region that issued nothing and holds no workbook names none.
+    expect(JSON.parse(text('/regions/420000/data.json')).downloads.length).toBe(files.has('/regions/420000/announcements.xlsx') ? 1 : 0);
   });
 
   test('a parent lists its children’s progress', () => {

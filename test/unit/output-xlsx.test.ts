@@ -72,7 +72,7 @@ describe('the national lines workbook', () => {
     };
     const a = await again('2031-01-01T03:04:05Z');
     const b = await again('2032-06-07T08:09:10Z');
-    for (const path of ['/data/lines.xlsx', '/regions/421202/announcements.xlsx', '/regions/000000/announcements.xlsx']) {
+    for (const path of ['/data/lines.xlsx', '/regions/421200/announcements.xlsx', '/regions/000000/announcements.xlsx']) {
       expect(bytesOf(a.get(path)).equals(bytesOf(b.get(path))), path).toBe(true);
     }
     const wb = new ExcelJS.Workbook();
@@ -83,17 +83,18 @@ describe('the national lines workbook', () => {
 
 describe('a region’s workbook of the announcements it issued', () => {
   test('starts with an index of its announcements, newest first, linking each to its rows in its kind’s sheet', async () => {
-    const wb = await load('/regions/421202/announcements.xlsx');
+    // Xian'an is a county: its announcements are in its city's (Xianning's) workbook.
+    const wb = await load('/regions/421200/announcements.xlsx');
     expect(wb.worksheets.map((w) => w.name)).toEqual(['目录', '计划淘汰名单']);
     const index = records(wb.getWorksheet('目录')!);
     expect(index.map((r) => r['公告编号'])).toEqual(['2025-421202-plan', '2024-421202-plan-with-a-long-name-second-list', '2024-421202-plan-with-a-long-name-first-list']);
-    expect(index[0]).toMatchObject({ 工作表: '计划淘汰名单', 所在行: '2–3', 类别: '计划淘汰名单', 发布日期: '2025-03-01', 行数: 2, 公告页面: 'https://phaseout.example.gov.cn/announcements/2025-421202-plan/' });
+    expect(index[0]).toMatchObject({ 工作表: '计划淘汰名单', 所在行: '2–3', 发布地区: '咸安区', 类别: '计划淘汰名单', 发布日期: '2025-03-01', 行数: 2, 公告页面: 'https://phaseout.example.gov.cn/announcements/2025-421202-plan/' });
     const cell = wb.getWorksheet('目录')!.getRow(3).getCell(1).value as { hyperlink: string };
     expect(cell.hyperlink).toBe(`#'计划淘汰名单'!A${index[1]!['所在行']!.toString().split('–')[0]}`);
   });
 
   test('gives each announcement its table, a block of rows under its id, with Chinese headers and labels, codes as text', async () => {
-    const wb = await load('/regions/421202/announcements.xlsx');
+    const wb = await load('/regions/421200/announcements.xlsx');
     const rows = records(wb.getWorksheet('计划淘汰名单')!);
     const index = records(wb.getWorksheet('目录')!);
     // Blocks in the index's order, each as long as its table, where the index says.

@@ -5,7 +5,7 @@
 import type { Model } from '../../derive/model.ts';
 import { dataFiles, type DataFile } from '../../output/downloads.ts';
 import { regionDataPath } from '../../output/region-data.ts';
-import { regionWorkbookPath } from '../../output/workbooks.ts';
+import { regionWorkbookPath, workbookName, workbookOwner } from '../../output/workbooks.ts';
 import { t } from '../../i18n/zh-CN.ts';
 
 export interface DataPage {
@@ -27,7 +27,7 @@ export function dataPage(model: Model): DataPage {
     version: { id: model.release.id, asOf: model.asOf },
     spreadsheet: files.filter((f) => f.audience !== 'machine'),
     machine: files.filter((f) => f.audience !== 'spreadsheet'),
-    workbookExample: issuer === undefined ? undefined : { name: model.regions.get(issuer)?.name ?? issuer, path: regionWorkbookPath(issuer) },
+    workbookExample: issuer === undefined ? undefined : { name: workbookName(model, workbookOwner(model, issuer)), path: regionWorkbookPath(workbookOwner(model, issuer)) },
     regionDataExample: { name: model.regions.get('000000')?.name ?? t.region.nation, path: regionDataPath('000000') },
   };
 }

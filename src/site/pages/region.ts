@@ -11,7 +11,7 @@ import { withExampleMark } from '../labels.ts';
 import type { TableData } from '../table.ts';
 import { capacityTableData, progressStats, progressTable, regionName, type Stat } from './tables.ts';
 import { pageLineLimit, regionDataPath } from '../../output/region-data.ts';
-import { regionWorkbookPath } from '../../output/workbooks.ts';
+import { regionWorkbookPath, workbookName, workbookOwner } from '../../output/workbooks.ts';
 
 /** Anchors of the region page's sections whose tables also give a chart's numbers. */
 export const REGION_TABLE_IDS = { children: 'children', targets: 'targets' } as const;
@@ -50,8 +50,8 @@ export interface RegionPage {
   feed: string;
   /** The page's figures as JSON. */
   data: string;
-  /** The workbook of the announcements the region issued, if it issued any. */
-  workbook?: string | undefined;
+  /** The workbook of the announcements the region issued, if it issued any (a county's is its parent's), and its link text. */
+  workbook?: { href: string; label: string } | undefined;
 }
 
 /** The trail as HTML: the optional end tags of li left out, attributes bare where they can be; names escaped. */
@@ -63,6 +63,11 @@ export function breadcrumbsHtml(crumbs: readonly Crumb[]): string {
 export function breadcrumbs(model: Model, code: string, self: boolean): Crumb[] {
   const chain = model.regions.chain(code);
   return chain.map((r, i) => (self && i === chain.length - 1 ? { name: r.name } : { name: r.name, href: `/regions/${r.code}/` }));
+}
+
+function workbookLink(model: Model, code: string): { href: string; label: string } {
+  const owner = workbookOwner(model, code);
+  return { href: regionWorkbookPath(owner), label: owner === code ? t.region.workbook : t.region.workbookIn(workbookName(model, owner)) };
 }
 
 export function regionPage(model: Model, code: string): RegionPage {
@@ -98,6 +103,6 @@ export function regionPage(model: Model, code: string): RegionPage {
     contact: issued.find((a) => a.meta.contact)?.meta.contact,
     feed: `/regions/${code}/feed.xml`,
     data: regionDataPath(code),
-    workbook: issued.length > 0 ? regionWorkbookPath(code) : undefined,
+    workbook: issued.length > 0 ? workbookLink(model, code) : undefined,
   };
 }
