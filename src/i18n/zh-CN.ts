@@ -133,7 +133,6 @@ export const zhCN = {
     correctionNote: '更正说明',
     contact: '监督举报',
     sources: '原文出处',
-    downloads: '下载本公告的表格',
     noRows: '本公告没有表格数据。',
   },
   policy: { docNumber: '文号', issuer: '发布机关', issued: '发布日期', source: '来源' },
@@ -214,7 +213,7 @@ export const zhCN = {
     linesSheet: '设备及生产线',
     linesWorkbook: '全部设备/生产线及当前状态',
     workbook: '下载表格（XLSX）',
-    workbookNote: (book: string, sheet: string, from: number, to: number) => `${book}全部公告的工作簿，工作表“${sheet}”第 ${from === to ? from : `${from}–${to}`} 行`,
+    workbookNote: (book: string, sheet: string, from: number, to: number) => `${book}的工作簿，工作表“${sheet}”第 ${from === to ? from : `${from}–${to}`} 行`,
     rowsCsv: '全国同类公告的全部行（CSV）',
     rowsCsvGz: '全国同类公告的全部行（CSV，gzip 压缩）',
     rowsCsvNote: (id: string) => `按公告编号 ${id} 筛选`,
@@ -580,8 +579,8 @@ export const zhCN = {
   checkElsewhere: {
     title: '到其他平台核对',
     /** Before the code: the platforms take no query in a link, so the reader pastes it. */
-    paste: '这两个政府平台可以核对这家企业的登记和排污许可情况，但不接受带查询条件的链接：请打开后粘贴统一社会信用代码',
-    pasteAfter: '查询。',
+    paste: '打开以下政府平台，粘贴统一社会信用代码',
+    pasteAfter: '查询（平台不接受带查询条件的链接）：',
     gsxt: '国家企业信用信息公示系统',
     gsxtWhat: '工商登记、经营状态、行政处罚',
     permit: '全国排污许可证管理信息平台',

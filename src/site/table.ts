@@ -92,6 +92,14 @@ export function partHtml(p: Part): string {
 export const partsHtml = (parts: readonly Part[]): string => parts.map(partHtml).join('');
 
 /**
+ * Facts as a definition list (an announcement's, an enterprise's codes and funds), as short as HTML
+ * allows: the optional end tags of dt and dd left out. Labels and values are escaped.
+ */
+export function factsHtml(facts: readonly { label: string; parts: readonly Part[] }[]): string {
+  return `<dl class=meta>${facts.map((f) => `<dt>${escapeHtml(f.label)}<dd>${partsHtml(f.parts)}`).join('')}</dl>`;
+}
+
+/**
  * Width of a text on one line, in em of the table's font: CJK and full-width characters are one
  * em, the rest at most 0.62 em in Noto Sans CJK (digits are 0.55): an estimate that errs wide.
  */

@@ -16,6 +16,7 @@ import { linkDocNumbersInHtml, type DocIndex } from '../docnumbers.ts';
 import { columnMeta, displayCell, isNumeric } from '../labels.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { cell, link, type Cell, type Part, type TableData, type TableRow } from '../table.ts';
+import { escapeHtml, htmlAttr } from '../../text/escape.ts';
 import { regionName } from './tables.ts';
 import { GLOSSARY } from '../glossary.ts';
 
@@ -101,6 +102,16 @@ function correctionView(model: Model, e: AnnouncementEffect, note: string | unde
       rowHeader: 0,
     },
   };
+}
+
+/**
+ * An announcement's downloads as HTML, written as short as HTML allows (attributes bare where they
+ * can be): they are on each of a national site's 42,000 announcement pages. Everything from data
+ * goes through `escapeHtml`.
+ */
+export function downloadsHtml(downloads: readonly DownloadLink[]): string {
+  const links = downloads.map((d) => `<a${htmlAttr('href', d.href)} download>${escapeHtml(d.label)}</a><small>（${escapeHtml(d.note)}）</small>`);
+  return `<p class=downloads>${links.join(' · ')}</p>`;
 }
 
 export function announcementPage(model: Model, a: Announcement, docIndex: DocIndex): AnnouncementPage {

@@ -6,6 +6,7 @@
  */
 import type { EnterpriseState } from '../../derive/model.ts';
 import { t } from '../../i18n/zh-CN.ts';
+import { escapeHtml, htmlAttr } from '../../text/escape.ts';
 
 /** 国家企业信用信息公示系统: its home page holds the search box. */
 export const GSXT_SEARCH = 'https://www.gsxt.gov.cn/index.html';
@@ -15,6 +16,15 @@ export const PERMIT_SEARCH = 'https://permit.mee.gov.cn/permitExt/syssb/xkgg/xkg
 export interface CheckElsewhere {
   code: string;
   links: { name: string; what: string; href: string }[];
+}
+
+/**
+ * The section as HTML, as short as HTML allows (it is on most of a national site's 61,000
+ * enterprise pages); the code is escaped.
+ */
+export function checkElsewhereHtml(c: CheckElsewhere): string {
+  const links = c.links.map((l) => `<li><a${htmlAttr('href', l.href)} rel=nofollow>${escapeHtml(l.name)}</a>（${escapeHtml(l.what)}）`).join('');
+  return `<section class=check-elsewhere><h2>${t.checkElsewhere.title}</h2><p>${t.checkElsewhere.paste} <code class=copyable>${escapeHtml(c.code)}</code> ${t.checkElsewhere.pasteAfter}<ul>${links}</ul></section>`;
 }
 
 export function checkElsewhere(e: Pick<EnterpriseState, 'creditCode'>): CheckElsewhere | undefined {

@@ -5,7 +5,7 @@ import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
 import { statusLabel } from '../../schema/line.ts';
 import { lineDetails } from '../lines.ts';
-import { partsHtml, type Part } from '../table.ts';
+import { factsHtml, type Part } from '../table.ts';
 import { escapeHtml, htmlAttr } from '../../text/escape.ts';
 import { statusEvidenceHtml, type StatusEvidence } from './status-evidence.ts';
 import { breadcrumbs, type Crumb } from './region.ts';
@@ -126,9 +126,8 @@ export function enterprisePage(model: Model, e: EnterpriseState): EnterprisePage
 export function lineCardHtml(l: LineSection, evidence: StatusEvidence): string {
   const badge = (s: { label: string; className: string }) => `<span${htmlAttr('class', s.className)}>${escapeHtml(s.label)}</span>`;
   const late = l.late ? `<p><a${htmlAttr('href', l.late.href)} class=${l.late.alert ? 'overdue' : 'un'}>${escapeHtml(l.late.text)}</a></p>` : '';
-  const facts = l.facts.map((f) => `<dt>${escapeHtml(f.label)}<dd>${partsHtml(f.parts)}`).join('');
   const record = l.record.map((r) =>
     `<li>${escapeHtml(r.date)} <a${htmlAttr('href', r.source.href)}>${escapeHtml(r.source.title)}</a>${r.corrected ? t.marks.corrected : ''}：${badge(r.status)}${r.steps.length > 0 ? escapeHtml(`（${r.steps.join('，')}）`) : ''}`).join('');
   const note = l.note ? `<p>${t.line.note}：${escapeHtml(l.note)}</p>` : '';
-  return `<article class=line-card><h3>${escapeHtml(l.heading)} ${badge(l.status)}</h3>${late}${statusEvidenceHtml(evidence)}<dl class=meta>${facts}</dl><ol class=record${htmlAttr('aria-label', t.line.timeline)}>${record}</ol>${note}</article>`;
+  return `<article class=line-card><h3>${escapeHtml(l.heading)} ${badge(l.status)}</h3>${late}${statusEvidenceHtml(evidence)}${factsHtml(l.facts)}<ol class=record${htmlAttr('aria-label', t.line.timeline)}>${record}</ol>${note}</article>`;
 }
