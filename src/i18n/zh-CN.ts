@@ -453,6 +453,7 @@ export const zhCN = {
   build: {
     dataErrors: '数据有错误，不能生成网站：',
     regionWithoutPage: (code: string) => `地区 ${code} 发布了公告，却没有地区页面`,
+    workbookAfter: (code: string, owner: string) => `地区 ${code} 的公告在 ${owner} 的工作簿中，但地区代码表里 ${owner} 排在 ${code} 之后：请检查 regions.csv 中 ${code} 的上级代码`,
     workbookFailed: (path: string, reason: string) => `写表格 ${path} 失败：${reason}`,
     workbookWorkerExited: (code: number) => `写表格的线程意外退出（退出码 ${code}）`,
     pathClash: (path: string) => `页面和其他文件的路径相同：${path}`,

@@ -5,11 +5,10 @@
  * page lists them from it); `dataDownloads` writes them.
  */
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { Model } from '../derive/model.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { tableCsv, tableCsvZh } from './csv.ts';
+import { gzipped } from './precompress.ts';
 import { dataPackage, schemaPath, tableSchema, type WrittenTable } from './datapackage.ts';
 import type { SiteFile } from './site-files.ts';
 import { exportTables, forPeople, type ExportTable } from './tables.ts';
@@ -22,7 +21,6 @@ export const CSV = 'text/csv; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const GZIP = 'application/gzip';
-const gzipAsync = promisify(gzip);
 
 /** Who a download is for. */
 export type Audience = 'spreadsheet' | 'machine' | 'both';
@@ -79,7 +77,7 @@ export async function* dataDownloads(model: Model, site: URL, render: RenderWork
   const written: WrittenTable[] = [];
   for (const table of tables) {
     if (table.gzip) {
-      yield { path: `/data/${table.path}`, mediaType: GZIP, content: new Uint8Array(await gzipAsync(tableCsv(table), { level: 9 })) };
+      yield { path: `/data/${table.path}`, mediaType: GZIP, content: await gzipped(tableCsv(table)) };
     } else {
       const content = tableCsv(table);
       written.push({ table, bytes: byteLength(content), sha256: sha256(content) });

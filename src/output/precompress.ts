@@ -8,12 +8,33 @@
  * no time (zlib writes 0) and the same bytes compress the same way.
  */
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gzip, gzipSync } from 'node:zlib';
 import { byteLength } from './downloads.ts';
 import { compressible, PRECOMPRESS_MIN_BYTES } from './hosting.ts';
 import type { SiteFile } from './site-files.ts';
 
 const gzipAsync = promisify(gzip);
+
+/** RFC 1952's "unknown" operating system: what every gzip the site writes says. */
+const OS_UNKNOWN = 255;
+
+/**
+ * `content` gzipped at level 9, the same bytes whatever system builds it: gzip's header carries no
+ * time (zlib writes 0), and its operating-system byte, which zlib takes from the platform it was
+ * compiled for, is set to "unknown". (The compressed data follows Node's bundled zlib.)
+ */
+export async function gzipped(content: string | Uint8Array): Promise<Uint8Array> {
+  const out = new Uint8Array(await gzipAsync(content, { level: 9 }));
+  out[9] = OS_UNKNOWN;
+  return out;
+}
+
+/** `gzipped`, at once (for small files). */
+export function gzippedSync(content: string | Uint8Array): Uint8Array {
+  const out = new Uint8Array(gzipSync(content, { level: 9 }));
+  out[9] = OS_UNKNOWN;
+  return out;
+}
 
 /**
  * The gzip copy of a file, if it gets one. Compressed on libuv's thread pool, so the caller goes
@@ -21,5 +42,5 @@ const gzipAsync = promisify(gzip);
  */
 export async function precompressed(f: SiteFile): Promise<SiteFile | undefined> {
   if (!compressible(f.path) || byteLength(f.content) < PRECOMPRESS_MIN_BYTES) return undefined;
-  return { path: `${f.path}.gz`, mediaType: 'application/gzip', content: new Uint8Array(await gzipAsync(f.content, { level: 9 })) };
+  return { path: `${f.path}.gz`, mediaType: 'application/gzip', content: await gzipped(f.content) };
 }

@@ -5,7 +5,6 @@
  * into files (path, bytes, media type), one at a time, so a national site's outputs are never all
  * in memory at once.
  */
-import { gzipSync } from 'node:zlib';
 import type { Model } from '../derive/model.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { Checksums } from './checksums.ts';
@@ -14,6 +13,7 @@ import { atomFeed, COUNTY_FEED_ENTRIES, FEED_ENTRIES, REGION_FEED_ENTRIES } from
 import { ATOM, headersFile } from './hosting.ts';
 import { regionData, regionDataPath, type RegionDownload } from './region-data.ts';
 import { latest, robotsTxt, sitemapChunks, sitemapIndex, sitemapPath, urlset, type SitemapEntry } from './sitemap.ts';
+import { gzippedSync } from './precompress.ts';
 import { regionWorkbookJob, regionWorkbookPath, regionWorkbooks, workbookOwner, workbookOwners } from './workbooks.ts';
 import { renderInProcess, type RenderWorkbook, type WorkbookJob } from './xlsx.ts';
 import { dataIndexFiles } from './data-index.ts';
@@ -65,7 +65,7 @@ export function* feeds(model: Model, site: URL): Generator<SiteFile> {
 export function* sitemaps(model: Model, ctx: OutputContext): Generator<SiteFile> {
   const chunks = sitemapChunks(ctx.sitemap);
   yield { path: '/sitemap.xml', mediaType: XML, content: sitemapIndex(chunks.map((c) => latest(c, model.asOf)), ctx.site) };
-  for (const [i, entries] of chunks.entries()) yield { path: sitemapPath(i), mediaType: GZIP, content: new Uint8Array(gzipSync(urlset(entries, ctx.site), { level: 9 })) };
+  for (const [i, entries] of chunks.entries()) yield { path: sitemapPath(i), mediaType: GZIP, content: gzippedSync(urlset(entries, ctx.site)) };
   yield { path: '/robots.txt', mediaType: 'text/plain; charset=utf-8', content: robotsTxt(ctx.site) };
 }
 
@@ -85,7 +85,11 @@ export async function* regionFiles(model: Model, site: URL, render: RenderWorkbo
       written.set(code, { path, bytes: content.byteLength, sha256: sha256(content) });
       next = await books.next();
     }
-    const own = written.get(code) ?? (model.announcementsIssuedBy.has(code) ? written.get(workbookOwner(model, code)) : undefined);
+    let own = written.get(code);
+    if (!own && model.announcementsIssuedBy.has(code)) {
+      own = written.get(workbookOwner(model, code));
+      if (!own) throw new Error(t.build.workbookAfter(code, workbookOwner(model, code)));
+    }
     yield { path: regionDataPath(code), mediaType: JSON_TYPE, content: `${JSON.stringify(regionData(model, code, site, own ? [own] : []))}\n` };
   }
   // Every workbook's owner is in regionList; anything left would be a region without a page.

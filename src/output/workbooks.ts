@@ -44,8 +44,10 @@ export const kindSheetName = (kind: Kind): string => KIND_LABELS[kind];
  * carries its own styles, theme and parts, and a county's few rows compress poorly).
  */
 export function workbookOwner(model: Model, code: string): string {
-  const r = model.regions.get(code);
-  return r?.level === 'county' && r.parent ? r.parent : code;
+  // Up to the nearest region that is not a county (a region table may nest a county in another).
+  let owner = code;
+  for (let r = model.regions.get(owner); r?.level === 'county' && r.parent; r = model.regions.get(owner)) owner = r.parent;
+  return owner;
 }
 
 const books = new WeakMap<Model, Map<string, Announcement[]>>();

@@ -95,7 +95,8 @@ describe.each([375, 1280])('every kind of page at %i px', (width) => {
     const found = await measure(page);
     await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
     await page.close();
-    expect(found.texts).toBeGreaterThan(20);
+    // The page rendered (the smallest, the 404 page, has its header, a paragraph and its footer: 18 texts).
+    expect(found.texts).toBeGreaterThan(12);
     expect(found.scrollX).toBe(0);
     expect(found.small).toEqual([]);
     expect(found.tall).toEqual([]);

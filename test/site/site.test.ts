@@ -73,6 +73,9 @@ describe('a site built from a fixture data root', () => {
     expect(plan).toContain('href="/regions/421200/announcements.xlsx"');
     expect(text(plan)).toMatch(/工作表“计划淘汰名单”第 \d+(–\d+)? 行/);
     expect(resolves(basic, '/regions/421200/announcements.xlsx')).toBe(true);
+    // The city's page links the workbook it holds for its counties, the county's page the same file.
+    expect(page(basic, '/regions/421200/')).toContain('href="/regions/421200/announcements.xlsx"');
+    expect(text(page(basic, '/regions/421202/'))).toContain('本地区发布的公告表格（XLSX，在咸宁市及所辖各县（市、区）的工作簿中）');
   });
 
   test('every row of an announcement is in the national rows file, with its announcement id and source line', () => {

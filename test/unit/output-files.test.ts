@@ -230,5 +230,10 @@ describe('hosting', () => {
     expect(gz.filter((p) => files.has(p.slice(0, -3)))).toEqual([]);
     // What it does gzip is published only so: the sitemap files and the national rows of plans and completions.
     expect(gz.sort()).toEqual(['/data/rows/lines.csv.gz', '/sitemaps/1.xml.gz']);
+    // The same bytes on any system: gzip's operating-system byte says "unknown", and there is no time.
+    for (const p of gz) {
+      const b = bytesOf(files.get(p));
+      expect([b[9], b.readUInt32LE(4)], p).toEqual([255, 0]);
+    }
   });
 });

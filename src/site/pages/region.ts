@@ -11,7 +11,7 @@ import { withExampleMark } from '../labels.ts';
 import type { TableData } from '../table.ts';
 import { capacityTableData, progressStats, progressTable, regionName, type Stat } from './tables.ts';
 import { pageLineLimit, regionDataPath } from '../../output/region-data.ts';
-import { regionWorkbookPath, workbookName, workbookOwner } from '../../output/workbooks.ts';
+import { regionWorkbookPath, workbookAnnouncements, workbookName, workbookOwner } from '../../output/workbooks.ts';
 
 /** Anchors of the region page's sections whose tables also give a chart's numbers. */
 export const REGION_TABLE_IDS = { children: 'children', targets: 'targets' } as const;
@@ -103,6 +103,7 @@ export function regionPage(model: Model, code: string): RegionPage {
     contact: issued.find((a) => a.meta.contact)?.meta.contact,
     feed: `/regions/${code}/feed.xml`,
     data: regionDataPath(code),
-    workbook: issued.length > 0 ? workbookLink(model, code) : undefined,
+    // Its own announcements' workbook, or the one it holds for its counties'.
+    workbook: issued.length > 0 || workbookAnnouncements(model).has(code) ? workbookLink(model, code) : undefined,
   };
 }
