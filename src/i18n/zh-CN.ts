@@ -206,7 +206,7 @@ export const zhCN = {
     linesZh: '全部设备/生产线及当前状态（CSV，中文表头）',
     linesZhNote: '与 lines.csv 的行相同，表头为中文，是/否写作“是”“否”，带 UTF-8 BOM；只供程序使用的键和代码列（线的唯一键、企业键、行业代码、状态代码、提到本线的公告）从略，其名称列都在。',
     tableCsv: (title: string) => `${title}（CSV）`,
-    tableCsvGz: (title: string) => `${title}（CSV，gzip 压缩；不在数据包中，各列见其表结构）`,
+    tableCsvGz: (title: string) => `${title}（CSV，gzip 压缩：解压即得 CSV，pandas、R 等可直接读取；不在数据包中，各列见其表结构）`,
     datapackageNote: '描述以上 CSV 文件（Frictionless Data Package）：字段、类型、主键和外键，每个文件的大小和 SHA-256；表结构在 schemas/ 下。',
     tableSchema: (title: string) => `${title}的表结构（Table Schema）`,
     tableSchemaNote: (path: string) => `${path} 的字段说明`,

@@ -1,7 +1,8 @@
 /**
  * The machine outputs of the site, written by the build beside the pages Astro renders: feeds,
  * sitemaps, robots.txt, the downloads under /data/, each region's data.json and workbook, the
- * checksums, `_headers`, and gzip copies of the large files. Pure: each producer turns the model
+ * checksums and `_headers` (gzip copies for nginx are made after the build: scripts/precompress.ts).
+ * Pure: each producer turns the model
  * into files (path, bytes, media type), one at a time, so a national site's outputs are never all
  * in memory at once.
  */
