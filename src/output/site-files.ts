@@ -98,8 +98,8 @@ export async function* regionFiles(model: Model, site: URL, render: RenderWorkbo
 }
 
 /**
- * A large text file as UTF-8 bytes, once: its checksum, its gzip copy and the writer then share
- * them, instead of each encoding the text again (a national CSV is 60 MB).
+ * A large text file as UTF-8 bytes, once: its checksum and the writer then share them, instead
+ * of each encoding the text again (a national CSV is 36 MB).
  */
 function encoded(f: SiteFile): SiteFile {
   return typeof f.content === 'string' && f.content.length > 1 << 20 ? { ...f, content: Buffer.from(f.content) } : f;
