@@ -213,7 +213,8 @@ export const zhCN = {
     linesSheet: '设备及生产线',
     linesWorkbook: '全部设备/生产线及当前状态',
     workbook: '下载表格（XLSX）',
-    workbookNote: (book: string, sheet: string, from: number, to: number) => `${book}的工作簿，工作表“${sheet}”第 ${from === to ? from : `${from}–${to}`} 行`,
+    /** `rows` as the workbook's index writes them: 2–7, or 5 (src/output/workbooks.ts, sheetRows). */
+    workbookNote: (book: string, sheet: string, rows: string) => `${book}的工作簿，工作表“${sheet}”第 ${rows} 行`,
     rowsCsv: '全国同类公告的全部行（CSV）',
     rowsCsvGz: '全国同类公告的全部行（CSV，gzip 压缩）',
     rowsCsvNote: (id: string) => `按公告编号 ${id} 筛选`,

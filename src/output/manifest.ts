@@ -29,8 +29,8 @@ export function served(rel: string, exists: (rel: string) => boolean): boolean {
   return true;
 }
 
-/** The manifest of the site in `dir` (reads every file once). */
-export function siteManifest(dir: string): Manifest {
+/** Every file of the built site in `dir`, by its path relative to it (`data/lines.csv`), sorted. */
+export function builtFiles(dir: string): string[] {
   const all: string[] = [];
   const walk = (rel: string) => {
     for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
@@ -40,9 +40,15 @@ export function siteManifest(dir: string): Manifest {
     }
   };
   walk('');
+  return all.sort();
+}
+
+/** The manifest of the site in `dir` (reads every file once). */
+export function siteManifest(dir: string): Manifest {
+  const all = builtFiles(dir);
   const present = new Set(all);
   const files: Record<string, string> = {};
-  for (const rel of all.sort()) {
+  for (const rel of all) {
     if (served(rel, (r) => present.has(r))) files[rel] = createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex');
   }
   return { format: 1, files };

@@ -9,9 +9,7 @@
  */
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
-import { byteLength } from './downloads.ts';
 import { compressible, PRECOMPRESS_MIN_BYTES } from './hosting.ts';
-import type { SiteFile } from './site-files.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -36,11 +34,5 @@ export function gzippedSync(content: string | Uint8Array): Uint8Array {
   return out;
 }
 
-/**
- * The gzip copy of a file, if it gets one. Compressed on libuv's thread pool, so the caller goes
- * on producing files meanwhile.
- */
-export async function precompressed(f: SiteFile): Promise<SiteFile | undefined> {
-  if (!compressible(f.path) || byteLength(f.content) < PRECOMPRESS_MIN_BYTES) return undefined;
-  return { path: `${f.path}.gz`, mediaType: 'application/gzip', content: await gzipped(f.content) };
-}
+/** Whether a file of this path and size gets a gzip copy: text a host compresses, of PRECOMPRESS_MIN_BYTES or more. */
+export const getsCopy = (path: string, bytes: number): boolean => compressible(path) && bytes >= PRECOMPRESS_MIN_BYTES;

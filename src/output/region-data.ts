@@ -25,7 +25,7 @@ export const REGION_PAGE_LINES = 200;
 export const PARENT_PAGE_LINES = 50;
 
 /** How many of its lines a region's page and data.json list. */
-export const pageLineLimit = (model: Model, code: string): number => ((model.childrenOf.get(code)?.length ?? 0) > 0 ? PARENT_PAGE_LINES : REGION_PAGE_LINES);
+export const pageLineLimit = (model: Model, code: string): number => (childRegions(model, code).length > 0 ? PARENT_PAGE_LINES : REGION_PAGE_LINES);
 
 /**
  * The version of this file's layout; raised only if a key changes meaning or goes away. Format 2:

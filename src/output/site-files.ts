@@ -6,6 +6,7 @@
  * into files (path, bytes, media type), one at a time, so a national site's outputs are never all
  * in memory at once.
  */
+import { childRegions } from '../derive/aggregate.ts';
 import type { Model } from '../derive/model.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { Checksums } from './checksums.ts';
@@ -56,7 +57,7 @@ export function* feeds(model: Model, site: URL): Generator<SiteFile> {
   yield { path: '/feed.xml', mediaType: ATOM, content: atomFeed(model, { site, selfPath: '/feed.xml', title: t.feedTitle, announcements: model.announcements.slice(0, FEED_ENTRIES) }) };
   for (const code of model.regionList) {
     const name = model.regions.get(code)?.name ?? code;
-    const cap = (model.childrenOf.get(code)?.length ?? 0) > 0 ? REGION_FEED_ENTRIES : COUNTY_FEED_ENTRIES;
+    const cap = childRegions(model, code).length > 0 ? REGION_FEED_ENTRIES : COUNTY_FEED_ENTRIES;
     const list = (model.announcementsWithin.get(code) ?? []).slice(0, cap);
     yield { path: `/regions/${code}/feed.xml`, mediaType: ATOM, content: atomFeed(model, { site, selfPath: `/regions/${code}/feed.xml`, title: `${name}${t.feedTitle}`, announcements: list }) };
   }

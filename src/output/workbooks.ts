@@ -10,7 +10,7 @@
  * each cost 40 MB more than these (a sheet of a few rows compresses poorly, and carries its own
  * header, widths and parts in the zip). One table per kind also sorts and filters across years.
  */
-import { KIND_LABELS, TABLE_SCHEMAS, type Kind } from '../schema/announcement.ts';
+import { KIND_LABELS, KINDS, TABLE_SCHEMAS, type Kind } from '../schema/announcement.ts';
 import type { Model } from '../derive/model.ts';
 import type { Announcement } from '../validate/record.ts';
 import { columnField, derivedField, type ExportField } from './fields.ts';
@@ -105,9 +105,10 @@ export function announcementDownloads(model: Model, id: string): DownloadLink[] 
   const a = model.byId.get(id);
   const ref = workbookSheets(model).get(id);
   if (!a || !ref || a.rows.length === 0) return [];
+  const rows = rowsPath(a.kind);
   return [
-    { href: ref.path, label: t.files.workbook, note: t.files.workbookNote(workbookName(model, workbookOwner(model, a.meta.region)), ref.sheet, ref.from, ref.to) },
-    { href: rowsPath(a.kind), label: rowsPath(a.kind).endsWith('.gz') ? t.files.rowsCsvGz : t.files.rowsCsv, note: t.files.rowsCsvNote(id) },
+    { href: ref.path, label: t.files.workbook, note: t.files.workbookNote(workbookName(model, workbookOwner(model, a.meta.region)), ref.sheet, sheetRows(ref)) },
+    { href: rows, label: rows.endsWith('.gz') ? t.files.rowsCsvGz : t.files.rowsCsv, note: t.files.rowsCsvNote(id) },
   ];
 }
 
@@ -165,11 +166,23 @@ const INDEX_FIELDS: ExportField[] = [
 /** The regions with a workbook, in code order. */
 export const workbookOwners = (model: Model): string[] => [...workbookAnnouncements(model).keys()];
 
-/** What a workbook holds, by its owner: 咸宁市及所辖地区, or a region's own name when no county's are in it. */
+const names = new WeakMap<Model, Map<string, string>>();
+
+/**
+ * What a workbook holds, by its owner: 咸宁市及所辖各县（市、区）, or a region's own name when no
+ * county's announcements are in it. Worked out once per model: every announcement page names it.
+ */
 export function workbookName(model: Model, owner: string): string {
-  const name = model.regions.get(owner)?.name ?? owner;
-  const list = workbookAnnouncements(model).get(owner) ?? [];
-  return list.some((a) => a.meta.region !== owner) ? t.files.regionAndCounties(name) : name;
+  let m = names.get(model);
+  if (!m) {
+    m = new Map();
+    for (const [code, list] of workbookAnnouncements(model)) {
+      const name = model.regions.get(code)?.name ?? code;
+      m.set(code, list.some((a) => a.meta.region !== code) ? t.files.regionAndCounties(name) : name);
+    }
+    names.set(model, m);
+  }
+  return m.get(owner) ?? model.regions.get(owner)?.name ?? owner;
 }
 
 /** The rows of a sheet an announcement's table takes, as a spreadsheet user reads them: 2–7 (empty when it has none). */
@@ -178,23 +191,16 @@ export const sheetRows = (ref: SheetRef): string => (ref.to < ref.from ? '' : re
 /** The workbook of an issuing region as a job to write: an index sheet, then a sheet per kind of announcement. */
 export function regionWorkbookJob(model: Model, site: URL, creator: string, code: string, refs: ReadonlyMap<string, SheetRef> = workbookSheets(model)): WorkbookJob {
   const list = workbookAnnouncements(model).get(code)!;
-  const rows = list.map((a) => {
-    const ref = refs.get(a.id)!;
-    return [ref.sheet, sheetRows(ref), a.meta.title, model.regions.get(a.meta.region)?.name ?? a.meta.region, KIND_LABELS[a.kind], a.meta.published, a.meta.year, a.meta.doc_number, a.rows.length, model.supersededBy.get(a.id), a.id, new URL(`/announcements/${a.id}/`, site).href];
-  });
+  const at = list.map((a) => refs.get(a.id)!);
+  const pages = list.map((a) => new URL(`/announcements/${a.id}/`, site).href);
+  const rows = list.map((a, i) => [at[i]!.sheet, sheetRows(at[i]!), a.meta.title, model.regions.get(a.meta.region)?.name ?? a.meta.region, KIND_LABELS[a.kind], a.meta.published, a.meta.year, a.meta.doc_number, a.rows.length, model.supersededBy.get(a.id), a.id, pages[i]]);
   const index: SheetSpec = {
     name: INDEX_SHEET, fields: INDEX_FIELDS, rows,
-    links: {
-      sheet: list.map((a) => {
-        const ref = refs.get(a.id)!;
-        return `#'${ref.sheet}'!A${ref.to < ref.from ? 1 : ref.from}`;
-      }),
-      page: rows.map((r) => String(r[11])),
-    },
+    links: { sheet: at.map((ref) => `#'${ref.sheet}'!A${ref.to < ref.from ? 1 : ref.from}`), page: pages },
   };
   const kinds: Kind[] = [];
   for (const a of list) if (!kinds.includes(a.kind)) kinds.push(a.kind);
-  kinds.sort((x, y) => Object.keys(KIND_LABELS).indexOf(x) - Object.keys(KIND_LABELS).indexOf(y));
+  kinds.sort((x, y) => KINDS.indexOf(x) - KINDS.indexOf(y));
   const sheets = [index, ...kinds.map((k) => kindSheet(model, k, list.filter((a) => a.kind === k)))];
   return { path: regionWorkbookPath(code), sheets, opts: { date: model.asOf, title: t.files.regionWorkbook(workbookName(model, code)), creator } };
 }

@@ -4,13 +4,12 @@
  * every other page kind, and a test requires an example for every file in src/components. The
  * hostile examples show that text from data is escaped.
  */
-import { statusClass } from './table.ts';
 import { linesByStatus, linesByStatusTable } from '../charts/index.ts';
 import type { ChartSpec } from './charts.ts';
 import type { CorrectionView } from './pages/announcement.ts';
 import type { ChangesView, YearLink } from './pages/lists.ts';
 import type { Crumb } from './pages/region.ts';
-import { cell, date, link, num, type Part, type TableData } from './table.ts';
+import { cell, date, link, num, statusClass, type Part, type TableData } from './table.ts';
 import type { Stat } from './pages/tables.ts';
 import { checkElsewhere } from './pages/check-elsewhere.ts';
 import { commentPeriodView } from './pages/comment-period.ts';

@@ -3,13 +3,12 @@
  * region's or an industry's lines table, and the facts of one line on its enterprise page. The
  * columns and their order come from the schema; this file only says how each kind of value reads.
  */
-import { statusClass } from './table.ts';
 import type { LineState, Model } from '../derive/model.ts';
 import { publishLine } from '../derive/published-line.ts';
 import { formatDate, formatQuantity } from '../i18n/format.ts';
 import { t } from '../i18n/zh-CN.ts';
 import { shownColumns, type PublishedColumn, type PublishedColumnMeta, type PublishedLine } from '../schema/published-line.ts';
-import { cell, type Cell, type Part, type TableData } from './table.ts';
+import { cell, statusClass, type Cell, type Part, type TableData } from './table.ts';
 import { GLOSSARY } from './glossary.ts';
 
 /** How one published value reads, as runs of text. */

@@ -1,11 +1,10 @@
 /** An enterprise's page: its codes, each line with its facts, timeline and sources, and funds. */
-import { statusClass } from '../table.ts';
 import type { EnterpriseState, LineState, Model } from '../../derive/model.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
 import { statusLabel } from '../../schema/line.ts';
 import { lineDetails } from '../lines.ts';
-import { factsHtml, type Part } from '../table.ts';
+import { factsHtml, partHtml, statusClass, type Part } from '../table.ts';
 import { escapeHtml, htmlAttr } from '../../text/escape.ts';
 import { statusEvidenceHtml, type StatusEvidence } from './status-evidence.ts';
 import { breadcrumbs, type Crumb } from './region.ts';
@@ -124,7 +123,7 @@ export function enterprisePage(model: Model, e: EnterpriseState): EnterprisePage
  * Everything from data goes through `escapeHtml`.
  */
 export function lineCardHtml(l: LineSection, evidence: StatusEvidence): string {
-  const badge = (s: { label: string; className: string }) => `<span${htmlAttr('class', s.className)}>${escapeHtml(s.label)}</span>`;
+  const badge = (s: { label: string; className: string }) => partHtml({ text: s.label, className: s.className });
   const late = l.late ? `<p><a${htmlAttr('href', l.late.href)} class=${l.late.alert ? 'overdue' : 'un'}>${escapeHtml(l.late.text)}</a></p>` : '';
   const record = l.record.map((r) =>
     `<li>${escapeHtml(r.date)} <a${htmlAttr('href', r.source.href)}>${escapeHtml(r.source.title)}</a>${r.corrected ? t.marks.corrected : ''}：${badge(r.status)}${r.steps.length > 0 ? escapeHtml(`（${r.steps.join('，')}）`) : ''}`).join('');

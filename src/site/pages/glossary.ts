@@ -3,14 +3,13 @@
  * follows. The rules themselves live in src/derive (deadline.ts, model.ts); this page says them
  * in words, with the record's own counts as examples.
  */
-import { statusClass } from '../table.ts';
 import type { Model } from '../../derive/model.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
 import { LINE_STATUSES } from '../../schema/line.ts';
 import { statusLabel } from '../labels.ts';
 import { GLOSSARY } from '../glossary.ts';
-import { cell, type TableData } from '../table.ts';
+import { cell, statusClass, type TableData } from '../table.ts';
 
 export interface GlossarySection {
   /** The anchor other pages link (GLOSSARY). */

@@ -8,7 +8,7 @@ import { KIND_LABELS, type AnnouncementMeta } from '../../schema/announcement.ts
 import { regionCharts, type ChartSpec } from '../charts.ts';
 import { linesTable } from '../lines.ts';
 import { withExampleMark } from '../labels.ts';
-import type { TableData } from '../table.ts';
+import { partHtml, type TableData } from '../table.ts';
 import { capacityTableData, progressStats, progressTable, regionName, type Stat } from './tables.ts';
 import { pageLineLimit, regionDataPath } from '../../output/region-data.ts';
 import { regionWorkbookPath, workbookAnnouncements, workbookName, workbookOwner } from '../../output/workbooks.ts';
@@ -56,7 +56,7 @@ export interface RegionPage {
 
 /** The trail as HTML: the optional end tags of li left out, attributes bare where they can be; names escaped. */
 export function breadcrumbsHtml(crumbs: readonly Crumb[]): string {
-  const items = crumbs.map((c) => `<li>${c.href ? `<a${htmlAttr('href', c.href)}>${escapeHtml(c.name)}</a>` : `<span aria-current=page>${escapeHtml(c.name)}</span>`}`).join('');
+  const items = crumbs.map((c) => `<li>${c.href ? partHtml({ text: c.name, href: c.href }) : `<span aria-current=page>${escapeHtml(c.name)}</span>`}`).join('');
   return `<nav${htmlAttr('aria-label', t.region.breadcrumb)}><ol class=breadcrumbs>${items}</ol></nav>`;
 }
 

@@ -3,14 +3,13 @@
  * model, so the .astro files only render and these are tested without a build. A page lists at
  * most WATCHLIST_PAGE_ROWS items and points to the CSV for the rest, as region pages do.
  */
-import { statusClass } from '../table.ts';
 import type { Model } from '../../derive/model.ts';
 import { WATCHLIST_KINDS, type ItemOf, type WatchlistKind } from '../../derive/watchlists.ts';
 import { formatDate, formatNumber, formatQuantity } from '../../i18n/format.ts';
 import { t } from '../../i18n/zh-CN.ts';
 import { statusLabel } from '../../schema/line.ts';
 import { watchItemHref, watchlistCsvPath, watchlistFeedPath, watchlistPagePath } from '../../output/watchlists.ts';
-import { cell, date, link, num, type Cell, type TableData } from '../table.ts';
+import { cell, date, link, num, statusClass, type Cell, type TableData } from '../table.ts';
 import type { Crumb } from './region.ts';
 import { GLOSSARY } from '../glossary.ts';
 
